@@ -1,0 +1,78 @@
+# ailabor — `make help` lists the targets. `make all` is the main job; `make test` runs the suite.
+# The Makefile bootstraps its own virtual environment in .venv from pyproject.toml,
+# so both work on a machine where nothing has been installed by hand.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := all
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+AILABOR := $(BIN)/ailabor
+
+# Use the shared mirror (data files and saved web pages) when it sits beside the checkout.
+MIRROR_CANDIDATES := $(wildcard ../shared/data/mirror ../shared/html)
+ifndef AILABOR_MIRROR
+ifneq ($(MIRROR_CANDIDATES),)
+empty :=
+space := $(empty) $(empty)
+export AILABOR_MIRROR := $(subst $(space),:,$(abspath $(MIRROR_CANDIDATES)))
+endif
+endif
+export MPLBACKEND := Agg
+
+.PHONY: help all install fetch build verify sources test lint format clean distclean
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
+
+$(STAMP): pyproject.toml
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,paper]'
+	@touch $@
+
+## install: create .venv and install ailabor with its dev and paper extras
+install: $(STAMP)
+
+## all: the main job: fetch every source, build the tables (and, as they land, models, figures, paper)
+all: fetch build
+
+## fetch: fetch every registered source into data/raw (mirror first, then network)
+fetch: $(STAMP)
+	$(AILABOR) fetch --keep-going --quiet
+
+## sources: list the sources with licence and snapshot status
+sources: $(STAMP)
+	$(AILABOR) sources
+
+## verify: re-hash every snapshot against its .meta.json sidecar
+verify: $(STAMP)
+	$(AILABOR) verify
+
+## build: build the tidy tables in data/processed from the snapshots and curated data
+build: $(STAMP)
+	@echo "build: no tables registered yet"
+
+## test: run the test suite (tests needing the mirror skip when it is absent)
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+## lint: ruff check and format check
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## format: apply ruff formatting and safe fixes
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## clean: remove built tables, figures and caches (keeps data/raw and .venv)
+clean:
+	rm -rf data/processed .pytest_cache .ruff_cache
+
+## distclean: also remove data/raw and .venv
+distclean: clean
+	rm -rf data/raw $(VENV)

@@ -1,0 +1,131 @@
+"""Command line: ``ailabor sources | fetch | verify | build | ...``.
+
+Every command prints a short summary and exits non-zero with a one-line reason
+on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+
+from ailabor import config
+from ailabor.errors import AilaborError
+
+
+def _cmd_sources(args: argparse.Namespace) -> int:
+    from ailabor.fetch import snapshot_status
+    from ailabor.sources import registry
+
+    rows = []
+    for src in registry().values():
+        rows.append(
+            (
+                src.source_id,
+                snapshot_status(src),
+                "yes" if src.is_redistributable else "NO",
+                src.licence,
+            )
+        )
+    w = max(len(r[0]) for r in rows)
+    print(f"{'source_id':<{w}}  {'snapshot':<14}  redistributable  licence")
+    for sid, status, redis, lic in rows:
+        print(f"{sid:<{w}}  {status:<14}  {redis:<15}  {lic}")
+    mirrors = config.mirror_dirs()
+    print(f"\nmirror: {', '.join(map(str, mirrors)) if mirrors else '(none; set AILABOR_MIRROR)'}")
+    print(f"raw data: {config.raw_dir()}")
+    return 0
+
+
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from ailabor.fetch import fetch_sources
+    from ailabor.http import MIRROR_HINT
+    from ailabor.sources import get_source, registry
+
+    ids = args.sources or list(registry())
+    sources = [get_source(s) for s in ids]
+    t0 = time.monotonic()
+    results = fetch_sources(sources, force=args.force, progress=not args.quiet)
+    fetched = sum(r.status == "fetched" for r in results)
+    unchanged = sum(r.status == "unchanged" for r in results)
+    failed = [r for r in results if r.status == "failed"]
+    ok_sources = {r.source_id for r in results} - {r.source_id for r in failed}
+    print(
+        f"fetch: {len(ok_sources)}/{len(sources)} sources complete; files: {fetched} fetched, "
+        f"{unchanged} unchanged, {len(failed)} failed ({time.monotonic() - t0:.1f} s) -> {config.raw_dir()}"
+    )
+    if failed:
+        print("could not fetch:", file=sys.stderr)
+        for r in failed:
+            print(f"  {r.source_id}/{r.name}: {r.detail}", file=sys.stderr)
+        failed_ids = sorted({r.source_id for r in failed})
+        print(
+            f"sources not reached: {', '.join(failed_ids)}. How to get them: {MIRROR_HINT}",
+            file=sys.stderr,
+        )
+        return 0 if args.keep_going else 1
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from ailabor.provenance import iter_snapshots, verify_snapshot
+
+    bad = []
+    n = 0
+    for path in iter_snapshots(config.raw_dir()):
+        n += 1
+        res = verify_snapshot(path)
+        if not res.ok:
+            bad.append(res)
+    for res in bad:
+        print(f"CORRUPT {res.path}: {res.reason}", file=sys.stderr)
+    print(f"verify: {n - len(bad)}/{n} snapshots match their sidecars")
+    return 1 if bad else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ailabor import __version__
+
+    p = argparse.ArgumentParser(
+        prog="ailabor",
+        description="Build and check the ailabor dataset on AI data workers' pay and label quality.",
+    )
+    p.add_argument("--version", action="version", version=f"ailabor {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("sources", help="list registered sources with licence and snapshot status")
+    s.set_defaults(func=_cmd_sources)
+
+    s = sub.add_parser("fetch", help="fetch sources into data/raw (mirror first, then network)")
+    s.add_argument("sources", nargs="*", help="source ids (default: all)")
+    s.add_argument("--force", action="store_true", help="fetch again even if unchanged")
+    s.add_argument("--quiet", action="store_true", help="no progress bars")
+    s.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="exit 0 when some sources could not be fetched (they are still listed)",
+    )
+    s.set_defaults(func=_cmd_fetch)
+
+    s = sub.add_parser("verify", help="re-hash every snapshot against its sidecar")
+    s.set_defaults(func=_cmd_verify)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except AilaborError as exc:
+        print(f"ailabor {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyError as exc:
+        print(f"ailabor {args.command}: error: {exc.args[0]}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

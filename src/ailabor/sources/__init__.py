@@ -1,0 +1,34 @@
+"""The source registry: every source ailabor reads, described once.
+
+>>> "zencrowd" in registry()
+True
+"""
+
+from __future__ import annotations
+
+from ailabor.sources import fed, ilostat, snow2008, w241, wdi, zencrowd
+from ailabor.sources.base import Source, SourceFile
+
+_MODULES = (wdi, ilostat, fed, w241, zencrowd, snow2008)
+
+
+def registry() -> dict[str, Source]:
+    """All registered sources by ``source_id``, in a stable order."""
+    out: dict[str, Source] = {}
+    for mod in _MODULES:
+        for src in mod.SOURCES:
+            if src.source_id in out:
+                raise ValueError(f"duplicate source_id {src.source_id}")
+            out[src.source_id] = src
+    return out
+
+
+def get_source(source_id: str) -> Source:
+    reg = registry()
+    try:
+        return reg[source_id]
+    except KeyError:
+        raise KeyError(f"unknown source {source_id!r}; known: {', '.join(sorted(reg))}") from None
+
+
+__all__ = ["Source", "SourceFile", "registry", "get_source"]
