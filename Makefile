@@ -21,7 +21,7 @@ endif
 endif
 export MPLBACKEND := Agg
 
-.PHONY: help all install fetch build verify sources test lint format clean distclean
+.PHONY: help all install fetch build figures figures-inner verify sources test lint format clean distclean
 
 ## help: list the targets
 help:
@@ -36,8 +36,8 @@ $(STAMP): pyproject.toml
 ## install: create .venv and install ailabor with its dev and paper extras
 install: $(STAMP)
 
-## all: the main job: fetch every source, build the tables (and, as they land, models, figures, paper)
-all: fetch build
+## all: the main job: fetch every source, build the tables, figures (and, as they land, models and paper)
+all: fetch build figures
 
 ## fetch: fetch every registered source into data/raw (mirror first, then network)
 fetch: $(STAMP)
@@ -53,7 +53,28 @@ verify: $(STAMP)
 
 ## build: build the tidy tables in data/processed from the snapshots and curated data
 build: $(STAMP)
-	@echo "build: no tables registered yet"
+	$(AILABOR) build
+
+# Each figure: paper/figures/<name>.png from analysis/fig_<name>.py and the tables it reads.
+# Figures are made in a second make pass, after `build`, so that only the figures whose
+# tables exist are attempted; the others are named, never faked.
+FIG_DIR := paper/figures
+PROCESSED := data/processed
+FIG_INPUTS_min_wage_vs_gdp := $(PROCESSED)/country_year.parquet
+FIGURE_NAMES := min_wage_vs_gdp
+
+## figures: draw every figure whose input tables have been built
+figures: build
+	@$(MAKE) --no-print-directory figures-inner
+
+figures-inner: $(foreach f,$(FIGURE_NAMES),$(if $(strip $(foreach i,$(FIG_INPUTS_$(f)),$(if $(wildcard $(i)),,missing))),skip-fig-$(f),$(FIG_DIR)/$(f).png))
+
+skip-fig-%:
+	@echo "NOT DRAWN $(FIG_DIR)/$*.png: input table(s) missing: $(FIG_INPUTS_$*)" >&2
+
+.SECONDEXPANSION:
+$(FIG_DIR)/%.png: analysis/fig_%.py $$(FIG_INPUTS_$$*) | $(STAMP)
+	$(BIN)/python $< $(FIG_DIR)/$*
 
 ## test: run the test suite (tests needing the mirror skip when it is absent)
 test: $(STAMP)
@@ -71,7 +92,7 @@ format: $(STAMP)
 
 ## clean: remove built tables, figures and caches (keeps data/raw and .venv)
 clean:
-	rm -rf data/processed .pytest_cache .ruff_cache
+	rm -rf data/processed paper/figures paper/generated .pytest_cache .ruff_cache
 
 ## distclean: also remove data/raw and .venv
 distclean: clean

@@ -16,4 +16,6 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
     __version__ = "0.0.0+unknown"
 
-__all__ = ["__version__"]
+from ailabor.datasets import load_country_year, load_table  # noqa: E402
+
+__all__ = ["__version__", "load_country_year", "load_table"]

@@ -85,6 +85,26 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    from ailabor.build import build_all
+
+    t0 = time.monotonic()
+    print("build:")
+    results = build_all(force=args.force)
+    built = [r for r in results if r.status == "built"]
+    fresh = [r for r in results if r.status == "up-to-date"]
+    skipped = [r for r in results if r.status == "skipped"]
+    flags = sum(len(r.report.get("min_wage_flagged", [])) for r in built + fresh)
+    print(
+        f"build: {len(built)} built, {len(fresh)} up to date, {len(skipped)} skipped "
+        f"({sum(r.rows for r in built + fresh)} rows; {flags} minimum wages flagged; "
+        f"{time.monotonic() - t0:.1f} s) -> {config.processed_dir()}"
+    )
+    for r in skipped:
+        print(f"NOT BUILT {r.table}: {r.detail}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ailabor import __version__
 
@@ -111,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("verify", help="re-hash every snapshot against its sidecar")
     s.set_defaults(func=_cmd_verify)
+
+    s = sub.add_parser(
+        "build", help="build the tidy tables in data/processed (skips what is up to date)"
+    )
+    s.add_argument(
+        "--force", action="store_true", help="rebuild even if inputs and code are unchanged"
+    )
+    s.set_defaults(func=_cmd_build)
     return p
 
 

@@ -133,9 +133,8 @@ def fetch_sources(
                 if dest.exists() and verify_snapshot(dest).ok:
                     results.append(FetchResult(source.source_id, f.name, "unchanged", str(dest)))
                 else:
-                    results.append(
-                        FetchResult(source.source_id, f.name, "failed", f.url, str(offline))
-                    )
+                    why = f"[{source.source_id}] {f.url}: not tried: the network is unreachable or forbidden"
+                    results.append(FetchResult(source.source_id, f.name, "failed", f.url, why))
                 continue
             try:
                 results.append(

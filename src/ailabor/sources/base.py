@@ -37,6 +37,7 @@ class Source:
     citation: str = ""
     upstream: str = ""
     upstream_commit: str = ""
+    vintage: str = ""  # publisher's release or last-update date, where known
     caveats: tuple[str, ...] = field(default_factory=tuple)
 
     @property

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
+from ailabor.errors import ParseError
 from ailabor.sources.base import Source, github_files
 
 EXCHANGE_RATES = Source(
@@ -24,3 +29,32 @@ EXCHANGE_RATES = Source(
 )
 
 SOURCES = (EXCHANGE_RATES,)
+
+# Fed H.10 quotes these as US$ per currency unit; the rest as currency units per US$
+# (datasets/exchange-rates datapackage readme).
+USD_PER_UNIT = frozenset({"Australia", "Euro", "Ireland", "New Zealand", "United Kingdom"})
+
+
+def parse_fed_annual(path: Path) -> pd.DataFrame:
+    """``annual.csv`` -> ``fed_country``, ``year``, ``fx_lcu_per_usd`` (inverted where the
+    Fed quotes US$ per unit)."""
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    need = ["Date", "Country", "Exchange rate"]
+    if missing := [c for c in need if c not in df.columns]:
+        raise ParseError(EXCHANGE_RATES.source_id, path, f"missing columns {missing}", row=1)
+    rate = pd.to_numeric(df["Exchange rate"], errors="coerce")
+    bad = df["Exchange rate"].ne("") & rate.isna()
+    if bad.any():
+        i = int(bad.idxmax())
+        raise ParseError(
+            EXCHANGE_RATES.source_id, path, f"bad rate {df.at[i, 'Exchange rate']!r}", row=i + 2
+        )
+    inverted = df["Country"].isin(USD_PER_UNIT)
+    out = pd.DataFrame(
+        {
+            "fed_country": df["Country"].astype("string"),
+            "year": pd.to_datetime(df["Date"], format="%Y-%m-%d").dt.year.astype("Int64"),
+            "fx_lcu_per_usd": rate.where(~inverted, 1.0 / rate).astype("float64"),
+        }
+    )
+    return out.dropna(subset=["fx_lcu_per_usd"]).reset_index(drop=True)

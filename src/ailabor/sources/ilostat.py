@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
+from ailabor.errors import ParseError
 from ailabor.sources.base import Source, github_files
 
 MINIMUM_WAGE = Source(
@@ -47,3 +52,81 @@ EARNINGS = Source(
 )
 
 SOURCES = (MINIMUM_WAGE, EARNINGS)
+
+
+# --- parse -----------------------------------------------------------------
+def _read_csv_checked(path: Path, source_id: str, need: list[str]) -> pd.DataFrame:
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if missing := [c for c in need if c not in df.columns]:
+        raise ParseError(
+            source_id, path, f"missing columns {missing}; found {list(df.columns)}", row=1
+        )
+    return df
+
+
+def _to_number(df: pd.DataFrame, col: str, source_id: str, path: Path) -> pd.Series:
+    """Numbers from text; an empty cell is missing, anything else unparseable is an error."""
+    num = pd.to_numeric(df[col].str.strip().replace("", None), errors="coerce")
+    bad = df[col].str.strip().ne("") & num.isna()
+    if bad.any():
+        i = int(bad.idxmax())
+        raise ParseError(source_id, path, f"{col}: not a number: {df.at[i, col]!r}", row=i + 2)
+    return num.astype("float64")
+
+
+def parse_ilostat_minimum_wage(path: Path) -> pd.DataFrame:
+    """``minimum_wage.csv``: ``country_iso3``, ``min_wage_monthly_lcu``, ``min_wage_currency``,
+    ``min_wage_year``; rows without a value are dropped (they carry no information)."""
+    sid = MINIMUM_WAGE.source_id
+    df = _read_csv_checked(
+        path, sid, ["iso3", "minimum_wage_monthly_local", "currency_code", "year_reported"]
+    )
+    out = pd.DataFrame(
+        {
+            "country_iso3": df["iso3"].str.strip().astype("string"),
+            "min_wage_monthly_lcu": _to_number(df, "minimum_wage_monthly_local", sid, path),
+            "min_wage_currency": df["currency_code"].str.strip().replace("", None).astype("string"),
+            "min_wage_year": _to_number(df, "year_reported", sid, path).astype("Int64"),
+        }
+    )
+    return out[out["min_wage_monthly_lcu"].notna()].reset_index(drop=True)
+
+
+def parse_ilostat_minimum_wage_usd(path: Path) -> pd.DataFrame:
+    """``minimum_wage_usd.csv``: the publisher's own US$ conversion (kept for cross-checks)."""
+    sid = MINIMUM_WAGE.source_id
+    df = _read_csv_checked(
+        path, sid, ["iso3", "minimum_wage_monthly_usd", "exchange_rate_used", "exchange_rate_year"]
+    )
+    out = pd.DataFrame(
+        {
+            "country_iso3": df["iso3"].str.strip().astype("string"),
+            "min_wage_monthly_usd_published": _to_number(df, "minimum_wage_monthly_usd", sid, path),
+            "fx_lcu_per_usd_published": _to_number(df, "exchange_rate_used", sid, path),
+            "fx_year_published": _to_number(df, "exchange_rate_year", sid, path).astype("Int64"),
+        }
+    )
+    return out[out["min_wage_monthly_usd_published"].notna()].reset_index(drop=True)
+
+
+def parse_ilostat_earnings(path: Path) -> pd.DataFrame:
+    """``ilostat_wage.csv`` as typed columns; all sexes and areas (select with
+    :func:`ailabor.clean.earnings.select_national_total`)."""
+    sid = EARNINGS.source_id
+    df = _read_csv_checked(
+        path,
+        sid,
+        ["country", "source", "sex", "area_type", "currency_info", "year", "earnings_ppp"],
+    )
+    return pd.DataFrame(
+        {
+            "country_name": df["country"].astype("string"),
+            "survey": df["source"].astype("string"),
+            "sex": df["sex"].astype("string"),
+            "area_type": df["area_type"].astype("string"),
+            "currency_info": df["currency_info"].astype("string"),
+            "year": _to_number(df, "year", sid, path).astype("Int64"),
+            "earnings_monthly_ppp_usd": _to_number(df, "earnings_ppp", sid, path),
+            "obs_status": df.get("obs_status", pd.Series("", index=df.index)).astype("string"),
+        }
+    )

@@ -6,6 +6,14 @@ Four registered sources share this module because they share one file layout
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from ailabor.errors import ParseError
 from ailabor.sources.base import Source, SourceFile, github_files
 
 PUBLISHER = "World Bank, World Development Indicators"
@@ -29,6 +37,7 @@ GDP_PC_PPP = Source(
     citation=CITATION,
     upstream="github MiaHenstridge/panel-regression-co2-emission-gdp-causal-relationship",
     upstream_commit="101d5e271c504bf8bdd6b55d2b8b782aef7569bf",
+    vintage="WDI last updated 2026-02-24",
     caveats=("Rows include aggregates (World, regions, income groups) that are not countries.",),
 )
 
@@ -49,6 +58,7 @@ EXCHANGE_RATE = Source(
     citation=CITATION,
     upstream="github Harb1nger001/GlobalConflictFXStress",
     upstream_commit="d90bf9f42e7959aa1a3078608e920be70b01b565",
+    vintage="WDI last updated 2025-07-01",
 )
 
 COUNTRY_METADATA = Source(
@@ -94,6 +104,7 @@ PPP_FACTOR = Source(
     description="Long format: Country, Country ID (ISO2; 'NA' is Namibia), Year, PPP; to 2024; repo updated 2026-03-05.",
     citation=CITATION,
     upstream="github datasets/ppp",
+    vintage="repo updated 2026-03-05",
     upstream_commit="17829648d05f1c68acadc93d5673dc2e574f0584",
     caveats=(
         "Values are revised between WDI vintages (India 2022: 20.49 here, 22.88 in a 2024 vintage).",
@@ -101,3 +112,130 @@ PPP_FACTOR = Source(
 )
 
 SOURCES = (GDP_PC_PPP, EXCHANGE_RATE, COUNTRY_METADATA, PPP_FACTOR)
+
+
+# --- parse -----------------------------------------------------------------
+def _read_text(path: Path, source_id: str, prefix: str = "API_") -> tuple[str, str]:
+    """Text of a WDI CSV, or of the ``API_*.csv`` member of the zip the API serves."""
+    data = Path(path).read_bytes()
+    name = str(path)
+    if data[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            members = [m for m in zf.namelist() if m.startswith(prefix) and m.endswith(".csv")]
+            if len(members) != 1:
+                raise ParseError(
+                    source_id, path, f"zip holds {zf.namelist()}, expected one {prefix}*.csv"
+                )
+            data = zf.read(members[0])
+            name = f"{path}!{members[0]}"
+    return data.decode("utf-8-sig"), name
+
+
+def parse_wdi_bulk_csv(path: Path, source_id: str = "wdi") -> pd.DataFrame:
+    """Parse a WDI bulk CSV (or its zip) into a long frame.
+
+    Columns: ``country_name``, ``country_code``, ``indicator_code``, ``year``, ``value``.
+    The frame's ``attrs`` hold ``last_updated`` from the preamble. Countries and
+    aggregates alike are returned; drop aggregates with the country metadata.
+    """
+    text, name = _read_text(path, source_id)
+    lines = text.splitlines()
+    header_idx = next(
+        (i for i, line in enumerate(lines[:10]) if line.startswith('"Country Name"')), None
+    )
+    if header_idx is None:
+        raise ParseError(source_id, name, "no 'Country Name' header in the first 10 lines", row=1)
+    last_updated = None
+    for line in lines[:header_idx]:
+        m = re.match(r'"Last Updated Date","([^"]+)"', line)
+        if m:
+            last_updated = m.group(1)
+    wide = pd.read_csv(io.StringIO("\n".join(lines[header_idx:])), dtype=str, keep_default_na=False)
+    wide = wide.loc[:, [c for c in wide.columns if not c.startswith("Unnamed")]]
+    required = ["Country Name", "Country Code", "Indicator Code"]
+    if missing := [c for c in required if c not in wide.columns]:
+        raise ParseError(source_id, name, f"missing columns {missing}", row=header_idx + 1)
+    years = [c for c in wide.columns if re.fullmatch(r"\d{4}", c)]
+    long = wide.melt(id_vars=required, value_vars=years, var_name="year", value_name="value_text")
+    value = pd.to_numeric(long["value_text"].replace("", None), errors="coerce")
+    bad = long["value_text"].ne("") & value.isna()
+    if bad.any():
+        i = bad.idxmax()
+        raise ParseError(
+            source_id,
+            name,
+            f"non-numeric value {long.at[i, 'value_text']!r} for "
+            f"{long.at[i, 'Country Code']} {long.at[i, 'year']}",
+        )
+    out = pd.DataFrame(
+        {
+            "country_name": long["Country Name"].astype("string"),
+            "country_code": long["Country Code"].astype("string"),
+            "indicator_code": long["Indicator Code"].astype("string"),
+            "year": long["year"].astype("Int64"),
+            "value": value.astype("float64"),
+        }
+    )
+    out = out[out["value"].notna()].reset_index(drop=True)
+    out.attrs["last_updated"] = last_updated
+    return out
+
+
+def parse_wdi_country_metadata(path: Path) -> pd.DataFrame:
+    """Parse the WDI country metadata file.
+
+    Columns: ``country_code``, ``wb_region``, ``income_group``, ``country_name``,
+    ``is_aggregate`` (True where the Region is empty: World, regions, income groups).
+    """
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    df = df.loc[:, [c for c in df.columns if not c.startswith("Unnamed")]]
+    need = ["Country Code", "Region", "IncomeGroup", "TableName"]
+    if missing := [c for c in need if c not in df.columns]:
+        raise ParseError("wdi_country_metadata", path, f"missing columns {missing}", row=1)
+    region = df["Region"].str.strip()
+    return pd.DataFrame(
+        {
+            "country_code": df["Country Code"].astype("string"),
+            "wb_region": region.replace("", None).astype("string"),
+            "income_group": df["IncomeGroup"].str.strip().replace("", None).astype("string"),
+            "country_name": df["TableName"].astype("string"),
+            "is_aggregate": region.eq("").astype("boolean"),
+        }
+    )
+
+
+def parse_ppp_factor(path: Path) -> pd.DataFrame:
+    """Parse datasets/ppp ``ppp-gdp.csv``: ``country_name``, ``country_iso2``, ``year``, ``ppp``.
+
+    "NA" in the ISO2 column is Namibia, so no value is read as missing.
+    """
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    need = ["Country", "Country ID", "Year", "PPP"]
+    if missing := [c for c in need if c not in df.columns]:
+        raise ParseError("wdi_ppp_factor", path, f"missing columns {missing}", row=1)
+    ppp = pd.to_numeric(df["PPP"], errors="coerce")
+    bad = df["PPP"].ne("") & ppp.isna()
+    if bad.any():
+        i = int(bad.idxmax())
+        raise ParseError("wdi_ppp_factor", path, f"non-numeric PPP {df.at[i, 'PPP']!r}", row=i + 2)
+    return (
+        pd.DataFrame(
+            {
+                "country_name": df["Country"].astype("string"),
+                "country_iso2": df["Country ID"].astype("string"),
+                "year": df["Year"].astype("Int64"),
+                "ppp": ppp.astype("float64"),
+            }
+        )
+        .dropna(subset=["ppp"])
+        .reset_index(drop=True)
+    )
+
+
+def ppp_vintage() -> str:
+    """A vintage label for the PPP factors: the pinned commit and the repo's update date.
+
+    >>> ppp_vintage()
+    'datasets/ppp@17829648, repo updated 2026-03-05'
+    """
+    return f"datasets/ppp@{PPP_FACTOR.upstream_commit[:8]}, {PPP_FACTOR.vintage}"

@@ -1,0 +1,1 @@
+"""One module per published table: what it needs, and how it is built."""
