@@ -21,7 +21,7 @@ endif
 endif
 export MPLBACKEND := Agg
 
-.PHONY: help all install fetch build figures figures-inner verify sources test lint format clean distclean
+.PHONY: help all install fetch build figures figures-inner verify sources validate-labels bench test lint format clean distclean
 
 ## help: list the targets
 help:
@@ -75,6 +75,15 @@ skip-fig-%:
 .SECONDEXPANSION:
 $(FIG_DIR)/%.png: analysis/fig_%.py $$(FIG_INPUTS_$$*) | $(STAMP)
 	$(BIN)/python $< $(FIG_DIR)/$*
+
+## validate-labels: print how gold-free Dawid-Skene error ranks against gold error
+validate-labels: build
+	$(AILABOR) validate-labels
+
+## bench: Dawid-Skene speed and agreement against crowd-kit (installs the bench extra)
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/bench_dawid_skene.py
 
 ## test: run the test suite (tests needing the mirror skip when it is absent)
 test: $(STAMP)

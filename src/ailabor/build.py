@@ -12,7 +12,7 @@ from ailabor.fetch import snapshot_status
 from ailabor.http import MIRROR_HINT
 
 # Build order: a table may read the tables before it.
-TABLE_MODULES = ("ailabor.tables.country_year",)
+TABLE_MODULES = ("ailabor.tables.country_year", "ailabor.tables.annotations")
 
 
 @dataclass
@@ -27,7 +27,7 @@ class BuildResult:
 def build_table(module_name: str, force: bool = False) -> list[BuildResult]:
     mod = importlib.import_module(module_name)
     missing = [s.source_id for s in mod.REQUIRES if snapshot_status(s) != "complete"]
-    tables = getattr(mod, "TABLES", (mod.TABLE,))
+    tables = mod.TABLES if hasattr(mod, "TABLES") else (mod.TABLE,)
     if missing:
         why = f"missing source(s): {', '.join(missing)}. How to get them: run `ailabor fetch`. {MIRROR_HINT}"
         return [BuildResult(t, "skipped", detail=why) for t in tables]

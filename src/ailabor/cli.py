@@ -105,6 +105,27 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_validate_labels(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from ailabor.datasets import load_table
+    from ailabor.quality.validate import MIN_LABELS, validate_all
+
+    table = validate_all(load_table("annotations"))
+    with pd.option_context("display.width", 200, "display.max_columns", 50, "display.precision", 3):
+        print(
+            f"Gold-free label error against gold (Spearman over workers with >= {MIN_LABELS} labels):"
+        )
+        print(table.T.to_string())
+    ok = (table["ds_one_coin_worker_error_spearman"] >= 0.8).all() and (
+        table["ds_one_coin_label_accuracy"] >= table["mv_label_accuracy"]
+    ).all()
+    print(
+        f"one-coin Dawid-Skene: Spearman >= 0.8 and labels at least as accurate as majority vote: {'yes' if ok else 'NO'}"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ailabor import __version__
 
@@ -131,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("verify", help="re-hash every snapshot against its sidecar")
     s.set_defaults(func=_cmd_verify)
+
+    s = sub.add_parser("validate-labels", help="Dawid-Skene against gold on ZenCrowd and Snow RTE")
+    s.set_defaults(func=_cmd_validate_labels)
 
     s = sub.add_parser(
         "build", help="build the tidy tables in data/processed (skips what is up to date)"

@@ -17,7 +17,7 @@ from ailabor.errors import SchemaError
 @dataclass(frozen=True)
 class Column:
     name: str
-    dtype: str  # pandas dtype: "string", "Int64", "float64", "boolean", "datetime64[us, UTC]"
+    dtype: str  # pandas dtype: "str" (pandas 3 default strings, NaN missing; crowd-kit needs it), "Int64", "float64", "boolean", "datetime64[us, UTC]"
     description: str
     unit: str = ""
     min: float | None = None
@@ -47,19 +47,19 @@ def _col(*args, **kwargs) -> None:
 # --- countries -------------------------------------------------------------
 _col(
     "country_iso3",
-    "string",
+    "str",
     "ISO 3166-1 alpha-3 country code (XKX for Kosovo; 'GLOBAL' or 'MULTI' for figures not tied to one country).",
 )
 _col(
     "country_name",
-    "string",
+    "str",
     "Country name as the World Bank spells it (table name in WDI metadata).",
 )
 _col("year", "Int64", "Calendar year of the observation.", unit="year", min=1900, max=2100)
-_col("wb_region", "string", "World Bank region (WDI country metadata, 2023 vintage).")
+_col("wb_region", "str", "World Bank region (WDI country metadata, 2023 vintage).")
 _col(
     "income_group",
-    "string",
+    "str",
     "World Bank income group (WDI country metadata, 2023 vintage).",
     allowed=("Low income", "Lower middle income", "Upper middle income", "High income"),
 )
@@ -77,7 +77,7 @@ _col(
     unit="local currency units per US$",
     min=0,
 )
-_col("fx_source", "string", "Where fx_lcu_per_usd comes from.", allowed=("wdi", "fed_h10"))
+_col("fx_source", "str", "Where fx_lcu_per_usd comes from.", allowed=("wdi", "fed_h10"))
 _col(
     "ppp_lcu_per_intl_usd",
     "float64",
@@ -87,7 +87,7 @@ _col(
 )
 _col(
     "ppp_vintage",
-    "string",
+    "str",
     "Vintage of the PPP conversion factor file (PPP factors are revised between WDI releases).",
 )
 _col(
@@ -97,7 +97,7 @@ _col(
     unit="local currency units per month",
     min=0,
 )
-_col("min_wage_currency", "string", "ISO 4217 currency of min_wage_monthly_lcu, as published.")
+_col("min_wage_currency", "str", "ISO 4217 currency of min_wage_monthly_lcu, as published.")
 _col(
     "min_wage_year",
     "Int64",
@@ -148,7 +148,7 @@ _col(
 )
 _col(
     "min_wage_flag",
-    "string",
+    "str",
     "Why the minimum wage looks implausible (empty when it does not); flagged values are kept but excluded from ratios.",
 )
 _col("is_min_wage_suspect", "boolean", "True when min_wage_flag is set.")
@@ -168,9 +168,170 @@ _col(
 )
 _col(
     "avg_earnings_source",
-    "string",
+    "str",
     "ILOSTAT survey behind avg_earnings_monthly_ppp_usd (e.g. LFS - Labour Force Survey).",
 )
+
+
+# --- labels and workers ------------------------------------------------------
+_col(
+    "dataset",
+    "str",
+    "Labelling dataset the row comes from.",
+    allowed=("w241", "zencrowd_us", "zencrowd_in", "snow2008_rte"),
+)
+_col(
+    "posting_id",
+    "str",
+    "Posting (batch) the work was done in; W241 pay was randomised per posting.",
+)
+_col(
+    "response_id",
+    "str",
+    "Qualtrics response ID (random, not personal) linking a W241 label to its worker x posting row; empty elsewhere.",
+)
+_col(
+    "source_row",
+    "Int64",
+    "Line of the source file the label was read from (1-based, counting header lines); with dataset and posting_id it identifies the label.",
+    min=1,
+)
+_col(
+    "task",
+    "str",
+    "Item labelled (crowd-kit name). W241: question TQn (dog images) or SQn (cat screeners).",
+)
+_col(
+    "worker",
+    "str",
+    "Keyed pseudonym of the worker (HMAC-SHA256, 'w_' + 16 hex); raw IDs never leave the build (crowd-kit name).",
+)
+_col(
+    "label",
+    "str",
+    "Label the worker gave, normalised (lower case, single spaces) (crowd-kit name).",
+)
+_col("true_label", "str", "Gold label where the source has one, normalised like label.")
+_col(
+    "is_screener",
+    "boolean",
+    "True for attention-check items (W241 cat images, right answer 'not a dog').",
+)
+_col(
+    "design2_group",
+    "str",
+    "W241 design2 treatment block (CCC, CCT, CTT, TTT) the worker saw; empty elsewhere.",
+    allowed=("CCC", "CCT", "CTT", "TTT"),
+)
+_col(
+    "pay_per_task_usd",
+    "float64",
+    "Reward for one HIT (the whole 50-question task in W241).",
+    unit="US$ per task",
+    min=0,
+)
+_col(
+    "pay_per_hour_usd",
+    "float64",
+    "Effective pay: reward divided by MTurk work time (accept to submit); only for submitted work.",
+    unit="US$ per hour",
+    min=0,
+)
+_col(
+    "duration_s",
+    "float64",
+    "Time in the survey (Qualtrics Duration), finished or not.",
+    unit="seconds",
+    min=0,
+)
+_col(
+    "work_time_s",
+    "float64",
+    "MTurk WorkTimeInSeconds: accept to submit; only for submitted work.",
+    unit="seconds",
+    min=0,
+)
+_col("started_at", "datetime64[us, UTC]", "When the worker started the survey (UTC).")
+_col("platform", "str", "Platform the work was done on.")
+_col(
+    "design",
+    "str",
+    "W241 design: pilot, design1 (4 pay levels x 2 replications) or design2 (within-worker bonus).",
+    allowed=("pilot", "design1", "design2"),
+)
+_col(
+    "replication", "string", "W241 replication: order1, order2, pilot, design2_pilot, design2_main."
+)
+_col(
+    "is_main_design",
+    "boolean",
+    "True for the 8 randomised design1 postings used for the pay effect.",
+)
+_col(
+    "is_completed",
+    "boolean",
+    "Finished the survey (Qualtrics Finished); False is dropout, the turnover signal.",
+)
+_col("is_submitted", "boolean", "Submitted and paid on MTurk (matched to a batch assignment).")
+_col(
+    "is_worker_id_known",
+    "boolean",
+    "False when the response carries no worker ID (then the pseudonym is per response).",
+)
+_col("progress_pct", "float64", "Qualtrics Progress.", unit="percent", min=0, max=100)
+_col("n_questions_answered", "Int64", "Questions (including screeners) the worker answered.", min=0)
+_col("questions_shown", "Int64", "Questions in the worker's block, including screeners.", min=0)
+_col(
+    "last_question_position",
+    "Int64",
+    "Position in display order of the last question answered (0 = none): where a quitter stopped.",
+    min=0,
+)
+_col(
+    "n_postings_by_worker",
+    "Int64",
+    "W241 postings this worker took part in (repeat participation).",
+    min=1,
+)
+_col("n_labels", "Int64", "Non-screener labels the worker gave in this posting.", min=0)
+_col("n_gold_labels", "Int64", "Labels with a gold answer.", min=0)
+_col("n_correct", "Int64", "Labels equal to the gold answer.", min=0)
+_col("accuracy", "float64", "n_correct / n_gold_labels.", unit="share", min=0, max=1)
+_col(
+    "accuracy_ci_low",
+    "float64",
+    "Lower bound of the 95% Wilson interval of accuracy.",
+    unit="share",
+    min=0,
+    max=1,
+)
+_col(
+    "accuracy_ci_high",
+    "float64",
+    "Upper bound of the 95% Wilson interval of accuracy.",
+    unit="share",
+    min=0,
+    max=1,
+)
+_col("screeners_shown", "Int64", "Screener items answered.", min=0)
+_col("screeners_passed", "Int64", "Screener items answered 'not a dog'.", min=0)
+_col(
+    "ds_error",
+    "float64",
+    "Gold-free error: 1 - mean posterior that the worker's label is right, one-coin Dawid-Skene fitted per dataset without gold.",
+    unit="share",
+    min=0,
+    max=1,
+)
+_col(
+    "ds_error_ci_low",
+    "float64",
+    "Lower bound of a 95% Wilson interval for ds_error over n_labels (ignores posterior uncertainty).",
+    unit="share",
+    min=0,
+    max=1,
+)
+_col("ds_error_ci_high", "float64", "Upper bound of that interval.", unit="share", min=0, max=1)
 
 
 TABLES: dict[str, TableSchema] = {}
@@ -217,7 +378,76 @@ _table(
         "avg_earnings_source",
     ],
     ["country_iso3", "year"],
-    not_null=["country_name"],
+    not_null=["country_iso3", "year", "country_name"],
+)
+
+_table(
+    "annotations",
+    "One row per label (crowd-kit layout task, worker, label) from the W241 pay experiment, "
+    "ZenCrowd (US and India) and Snow et al. 2008 RTE, with gold where known.",
+    [
+        "dataset",
+        "posting_id",
+        "source_row",
+        "response_id",
+        "task",
+        "worker",
+        "label",
+        "true_label",
+        "is_screener",
+        "design2_group",
+        "pay_per_task_usd",
+        "pay_per_hour_usd",
+        "duration_s",
+        "started_at",
+        "country_iso3",
+        "platform",
+    ],
+    ["dataset", "posting_id", "source_row", "task"],
+    not_null=["dataset", "posting_id", "source_row", "worker", "task", "label"],
+)
+_table(
+    "workers",
+    "One row per worker x posting: completion, effort, effective pay, accuracy against gold and "
+    "gold-free Dawid-Skene error with intervals.",
+    [
+        "dataset",
+        "posting_id",
+        "response_id",
+        "worker",
+        "design",
+        "replication",
+        "is_main_design",
+        "design2_group",
+        "pay_per_task_usd",
+        "started_at",
+        "is_completed",
+        "is_submitted",
+        "is_worker_id_known",
+        "progress_pct",
+        "duration_s",
+        "work_time_s",
+        "pay_per_hour_usd",
+        "n_questions_answered",
+        "questions_shown",
+        "last_question_position",
+        "n_postings_by_worker",
+        "n_labels",
+        "n_gold_labels",
+        "n_correct",
+        "accuracy",
+        "accuracy_ci_low",
+        "accuracy_ci_high",
+        "screeners_shown",
+        "screeners_passed",
+        "ds_error",
+        "ds_error_ci_low",
+        "ds_error_ci_high",
+        "country_iso3",
+        "platform",
+    ],
+    ["dataset", "posting_id", "worker", "response_id"],
+    not_null=["dataset", "posting_id", "worker"],
 )
 
 
@@ -268,7 +498,8 @@ def validate(df: pd.DataFrame, table: str) -> pd.DataFrame:
             bad = s.dropna()[~s.dropna().isin(col.allowed)]
             if bad.size:
                 problems.append(f"{name}: values outside {col.allowed}: {sorted(set(bad))[:5]}")
-    for name in schema.primary_key + schema.not_null:
+    # Key columns may be empty only where the table says so (response_id outside W241).
+    for name in schema.not_null:
         if (n := int(df[name].isna().sum())) > 0:
             problems.append(f"{name}: {n} missing values in a key or required column")
     dup = df.duplicated(list(schema.primary_key), keep=False)

@@ -8,6 +8,22 @@ survey code.
 
 from __future__ import annotations
 
+import csv
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ailabor.clean.annotations import (
+    normalise_label,
+    parse_bool_text,
+    parse_mturk_time,
+    parse_qualtrics_time,
+    parse_reward_usd,
+)
+from ailabor.clean.privacy import drop_identifying_columns
+from ailabor.errors import ParseError
 from ailabor.sources.base import Source, github_files
 
 REPO = "Chucooleg/Field_Experiment_Human_Image_Classification"
@@ -73,3 +89,291 @@ SOURCE = Source(
 )
 
 SOURCES = (SOURCE,)
+
+
+# --- parse -----------------------------------------------------------------
+MTURK_COLUMNS = [
+    "HITId",
+    "Reward",
+    "CreationTime",
+    "AssignmentId",
+    "WorkerId",
+    "AssignmentStatus",
+    "AcceptTime",
+    "SubmitTime",
+    "WorkTimeInSeconds",
+    "Answer.surveycode",
+]
+
+
+def parse_mturk_batch(path: Path) -> pd.DataFrame:
+    """An MTurk batch results CSV -> one row per assignment.
+
+    Columns: ``hit_id``, ``assignment_id``, ``worker_id_raw``, ``assignment_status``,
+    ``reward_usd``, ``created_at``, ``accepted_at``, ``submitted_at`` (UTC),
+    ``work_time_s``, ``survey_code``. Any malformed row raises a
+    :class:`ParseError` naming the file, row and field.
+    """
+    sid = SOURCE.source_id
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    if missing := [c for c in MTURK_COLUMNS if c not in df.columns]:
+        raise ParseError(sid, path, f"missing MTurk columns {missing}", row=1)
+    rows = []
+    for i, r in enumerate(df.to_dict("records")):
+        field = None
+        try:
+            field = "Reward"
+            reward = parse_reward_usd(r["Reward"])
+            field = "CreationTime"
+            created = parse_mturk_time(r["CreationTime"])
+            field = "AcceptTime"
+            accepted = parse_mturk_time(r["AcceptTime"])
+            field = "SubmitTime"
+            submitted = parse_mturk_time(r["SubmitTime"])
+            field = "WorkTimeInSeconds"
+            work = int(r["WorkTimeInSeconds"])
+            field = "WorkerId"
+            if not r["WorkerId"].strip():
+                raise ValueError("empty WorkerId")
+        except ValueError as exc:
+            raise ParseError(sid, path, f"field {field}: {exc}", row=i + 2) from exc
+        rows.append(
+            {
+                "hit_id": r["HITId"],
+                "assignment_id": r["AssignmentId"],
+                "worker_id_raw": r["WorkerId"].strip(),
+                "assignment_status": r["AssignmentStatus"],
+                "reward_usd": reward,
+                "created_at": created,
+                "accepted_at": accepted,
+                "submitted_at": submitted,
+                "work_time_s": work,
+                "survey_code": r["Answer.surveycode"].strip(),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _qualtrics_timezone(import_ids: list[str], column: str = "StartDate") -> str:
+    for raw in import_ids:
+        try:
+            meta = json.loads(raw)
+        except (json.JSONDecodeError, TypeError):
+            continue
+        if meta.get("ImportId") == "startDate" and meta.get("timeZone"):
+            return meta["timeZone"]
+    return "UTC"
+
+
+def parse_qualtrics(path: Path) -> pd.DataFrame:
+    """A Qualtrics export with three header rows (codes, question text, ImportId JSON).
+
+    Returns the data rows with the code row as column names, every value as text,
+    identifying columns (IP address, coordinates, names) dropped, plus
+    ``started_at`` and ``ended_at`` in UTC (the export's time zone is read from the
+    ImportId row) and typed ``progress_pct``, ``duration_s``, ``is_finished``.
+    """
+    sid = SOURCE.source_id
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    if len(rows) < 3:
+        raise ParseError(sid, path, "fewer than the three Qualtrics header rows", row=len(rows))
+    header, _question_text, import_ids = rows[0], rows[1], rows[2]
+    if not import_ids or not import_ids[0].startswith("{"):
+        raise ParseError(
+            sid, path, "row 3 is not the ImportId JSON row of a Qualtrics export", row=3
+        )
+    need = [
+        "StartDate",
+        "EndDate",
+        "Status",
+        "Progress",
+        "Duration (in seconds)",
+        "Finished",
+        "ResponseId",
+    ]
+    if missing := [c for c in need if c not in header]:
+        raise ParseError(sid, path, f"missing Qualtrics columns {missing}", row=1)
+    for i, r in enumerate(rows[3:]):
+        if len(r) != len(header):
+            raise ParseError(sid, path, f"{len(r)} fields, header has {len(header)}", row=i + 4)
+    df = pd.DataFrame(rows[3:], columns=header, dtype="string")
+    df = drop_identifying_columns(df)
+    tz = _qualtrics_timezone(import_ids)
+    try:
+        df["started_at"] = parse_qualtrics_time(df["StartDate"], tz)
+        df["ended_at"] = parse_qualtrics_time(df["EndDate"], tz)
+        df["is_finished"] = parse_bool_text(df["Finished"])
+        df["progress_pct"] = pd.to_numeric(df["Progress"], errors="raise").astype("float64")
+        df["duration_s"] = pd.to_numeric(df["Duration (in seconds)"], errors="raise").astype(
+            "float64"
+        )
+    except ValueError as exc:
+        raise ParseError(sid, path, str(exc)) from exc
+    df.attrs["timezone"] = tz
+    return df
+
+
+def parse_gold(path: Path) -> pd.Series:
+    """``task_answers/pilot_answers.txt`` -> Series question number -> normalised breed.
+
+    Lines look like ``12:        Bloodhound  5`` (number, breed, image id); the
+    "(Please insert question for cat_1 image here)" lines mark the screeners.
+    """
+    out = {}
+    for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines()):
+        m = re.match(r"^\s*(\d+):\s+(\S+)\s+(\d+)\s*$", line)
+        if m:
+            out[int(m.group(1))] = normalise_label(m.group(2))
+        elif out and line.strip() and not line.lstrip().startswith("("):
+            # Lines before the first question are the file's header; after it only
+            # the "(Please insert question for cat_N image here)" markers may appear.
+            raise ParseError(SOURCE.source_id, path, f"unexpected line {line!r}", row=i + 1)
+    if sorted(out) != list(range(1, 49)):
+        raise ParseError(SOURCE.source_id, path, f"expected questions 1-48, found {len(out)}")
+    return pd.Series(out, name="true_label").rename_axis("question")
+
+
+# --- postings ----------------------------------------------------------------
+# One row per MTurk posting, with the file that is authoritative for it.
+#
+# Decisions (tested in tests/integration/test_annotations_mirror.py):
+# - order1 $0.25 has two Qualtrics exports. `_raw.csv` holds every response of the
+#   cleaned file plus five more; four of those five carry survey codes that MTurk
+#   paid in the order1 $0.25 batch, the fifth is a Survey Preview. The raw export is
+#   therefore authoritative; previews and Qualtrics-flagged spam are quarantined.
+# - `order1_0.40_supplementary` is a 4-assignment MTurk batch posted at $0.25 whose
+#   survey codes all belong to the order1 $0.25 Qualtrics survey: those 4 responses
+#   form their own posting (paid $0.25) and are left out of the 8-posting design.
+POSTINGS = pd.DataFrame(
+    [
+        # posting_id, design, replication, pay, qualtrics file, mturk file, is_main_design
+        (
+            "pilot_0.10",
+            "pilot",
+            "pilot",
+            0.10,
+            "20171028_qualtric_results_pilot_0.10.csv",
+            "20171028_mturk_results_pilot_0.10.csv",
+            False,
+        ),
+        (
+            "pilot_0.25",
+            "pilot",
+            "pilot",
+            0.25,
+            "20171028_qualtric_results_pilot_0.25.csv",
+            "20171028_mturk_results_pilot_0.25.csv",
+            False,
+        ),
+        (
+            "order1_0.10",
+            "design1",
+            "order1",
+            0.10,
+            "20171111_qualtric_results_order1_0.10.csv",
+            "20171111_mturk_results_order1_0.10.csv",
+            True,
+        ),
+        (
+            "order1_0.55",
+            "design1",
+            "order1",
+            0.55,
+            "20171111_qualtric_results_order1_0.55.csv",
+            "20171111_mturk_results_order1_0.55.csv",
+            True,
+        ),
+        (
+            "order1_0.25",
+            "design1",
+            "order1",
+            0.25,
+            "20171112_qualtric_results_order1_0.25_raw.csv",
+            "20171112_mturk_results_order1_0.25.csv",
+            True,
+        ),
+        (
+            "order1_0.40",
+            "design1",
+            "order1",
+            0.40,
+            "20171112_qualtric_results_order1_0.40.csv",
+            "20171112_mturk_results_order1_0.40.csv",
+            True,
+        ),
+        (
+            "order1_0.40_supplementary",
+            "design1",
+            "order1",
+            0.25,
+            "20171112_qualtric_results_order1_0.25_raw.csv",
+            "20171112_mturk_results_order1_0.40_supplementary.csv",
+            False,
+        ),
+        (
+            "order2_0.25",
+            "design1",
+            "order2",
+            0.25,
+            "20171118_qualtric_results_order2_0.25.csv",
+            "20171118_mturk_results_order2_0.25.csv",
+            True,
+        ),
+        (
+            "order2_0.40",
+            "design1",
+            "order2",
+            0.40,
+            "20171118_qualtric_results_order2_0.40.csv",
+            "20171118_mturk_results_order2_0.40.csv",
+            True,
+        ),
+        (
+            "order2_0.10",
+            "design1",
+            "order2",
+            0.10,
+            "20171119_qualtric_results_order2_0.10.csv",
+            "20171119_mturk_results_order2_0.10.csv",
+            True,
+        ),
+        (
+            "order2_0.55",
+            "design1",
+            "order2",
+            0.55,
+            "20171119_qualtric_results_order2_0.55.csv",
+            "20171119_mturk_results_order2_0.55.csv",
+            True,
+        ),
+        (
+            "design2_pilot",
+            "design2",
+            "design2_pilot",
+            0.10,
+            "20171123_qualtric_results_design2_pilot.csv",
+            "20171123_mturk_results_design2_pilot.csv",
+            False,
+        ),
+        (
+            "design2_main",
+            "design2",
+            "design2_main",
+            0.22,
+            "20171127_qualtric_results_design2_main.csv",
+            "20171127_mturk_results_design2_main.csv",
+            False,
+        ),
+    ],
+    columns=[
+        "posting_id",
+        "design",
+        "replication",
+        "pay_per_task_usd",
+        "qualtrics_file",
+        "mturk_file",
+        "is_main_design",
+    ],
+)
+DESIGN2_GROUPS = ("CCC", "CCT", "CTT", "TTT")
