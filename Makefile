@@ -21,7 +21,7 @@ endif
 endif
 export MPLBACKEND := Agg
 
-.PHONY: help all install fetch build figures figures-inner verify sources validate-labels bench test lint format clean distclean
+.PHONY: help all install fetch build figures figures-inner outputs paper verify sources validate-labels bench test lint format clean distclean
 
 ## help: list the targets
 help:
@@ -36,8 +36,9 @@ $(STAMP): pyproject.toml
 ## install: create .venv and install ailabor with its dev and paper extras
 install: $(STAMP)
 
-## all: the main job: fetch every source, build the tables, figures (and, as they land, models and paper)
-all: fetch build figures
+## all: the main job: fetch every source, build the tables, fit the models, draw the figures, write the paper
+all: fetch build
+	@$(MAKE) --no-print-directory outputs
 
 ## fetch: fetch every registered source into data/raw (mirror first, then network)
 fetch: $(STAMP)
@@ -55,26 +56,65 @@ verify: $(STAMP)
 build: $(STAMP)
 	$(AILABOR) build
 
-# Each figure: paper/figures/<name>.png from analysis/fig_<name>.py and the tables it reads.
-# Figures are made in a second make pass, after `build`, so that only the figures whose
-# tables exist are attempted; the others are named, never faked.
+# ---- outputs: figures, model results, paper ---------------------------------------
+# They are made in a second make pass, after `build`, so that only what the built tables
+# allow is attempted; anything whose inputs are missing is named, never faked.
 FIG_DIR := paper/figures
+GEN := paper/generated
 PROCESSED := data/processed
-FIG_INPUTS_min_wage_vs_gdp := $(PROCESSED)/country_year.parquet
-FIGURE_NAMES := min_wage_vs_gdp
+CY := $(PROCESSED)/country_year.parquet
+ANN := $(PROCESSED)/annotations.parquet
+WRK := $(PROCESSED)/workers.parquet
+CURATED := $(wildcard data/curated/*.csv)
+MODEL_SRC := $(wildcard src/ailabor/models/*.py) src/ailabor/figures.py
+
+FIG_INPUTS_min_wage_vs_gdp := $(CY)
+FIG_INPUTS_accuracy_completion_by_pay := $(WRK)
+FIG_INPUTS_survival_by_pay := $(WRK)
+FIG_INPUTS_evidence_map := data/curated/pay_experiments.csv
+FIG_INPUTS_zencrowd_gap := $(ANN) $(CY)
+FIGURE_NAMES := min_wage_vs_gdp accuracy_completion_by_pay survival_by_pay evidence_map zencrowd_gap
+PAPER_INPUTS := $(CY) $(ANN) $(WRK)
+
+missing = $(strip $(foreach i,$(1),$(if $(wildcard $(i)),,$(i))))
+FIGURE_TARGETS := $(foreach f,$(FIGURE_NAMES),$(if $(call missing,$(FIG_INPUTS_$(f))),skip-fig-$(f),$(FIG_DIR)/$(f).png))
+PAPER_TARGET := $(if $(call missing,$(PAPER_INPUTS)),skip-paper,paper/ailabor.pdf)
 
 ## figures: draw every figure whose input tables have been built
 figures: build
 	@$(MAKE) --no-print-directory figures-inner
 
-figures-inner: $(foreach f,$(FIGURE_NAMES),$(if $(strip $(foreach i,$(FIG_INPUTS_$(f)),$(if $(wildcard $(i)),,missing))),skip-fig-$(f),$(FIG_DIR)/$(f).png))
+figures-inner: $(FIGURE_TARGETS)
+
+outputs: $(FIGURE_TARGETS) $(PAPER_TARGET)
 
 skip-fig-%:
-	@echo "NOT DRAWN $(FIG_DIR)/$*.png: input table(s) missing: $(FIG_INPUTS_$*)" >&2
+	@echo "NOT DRAWN $(FIG_DIR)/$*.png: input table(s) missing: $(call missing,$(FIG_INPUTS_$*)) (see the fetch summary above)" >&2
+
+skip-paper:
+	@echo "NOT BUILT paper/ailabor.pdf: input table(s) missing: $(call missing,$(PAPER_INPUTS)) (see the fetch summary above)" >&2
 
 .SECONDEXPANSION:
-$(FIG_DIR)/%.png: analysis/fig_%.py $$(FIG_INPUTS_$$*) | $(STAMP)
-	$(BIN)/python $< $(FIG_DIR)/$*
+$(FIG_DIR)/%.png: analysis/fig_%.py $$(FIG_INPUTS_$$*) $(MODEL_SRC) | $(STAMP)
+	$(BIN)/python analysis/fig_$*.py $(FIG_DIR)/$*
+
+$(GEN)/results.json: analysis/results.py $(PAPER_INPUTS) $(CURATED) $(MODEL_SRC) | $(STAMP)
+	$(BIN)/python analysis/results.py $(GEN)
+
+$(GEN)/simulation.json: analysis/simulation.py src/ailabor/simulate.py src/ailabor/models/inference.py | $(STAMP)
+	$(BIN)/python analysis/simulation.py $@ 300
+
+$(GEN)/numbers.json: analysis/paper_numbers.py $(GEN)/results.json $(GEN)/simulation.json
+	$(BIN)/python analysis/paper_numbers.py $(GEN)/results.json $(GEN)/simulation.json $(GEN)
+
+paper/ailabor.pdf: paper/main.typ $(GEN)/numbers.json $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
+	$(BIN)/python -c "import typst; typst.compile('paper/main.typ', output='$@.part', root='paper')"
+	@mv $@.part $@
+	@echo "wrote $@"
+
+## paper: compile paper/ailabor.pdf (typst, offline) from the generated numbers and figures
+paper: build
+	@$(MAKE) --no-print-directory $(PAPER_TARGET)
 
 ## validate-labels: print how gold-free Dawid-Skene error ranks against gold error
 validate-labels: build

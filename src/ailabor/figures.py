@@ -86,3 +86,140 @@ def min_wage_vs_gdp(cy: pd.DataFrame, out_stem: Path) -> list[Path]:
     )
     ax.legend(fontsize=6, title=None, loc="upper left")
     return save(fig, out_stem)
+
+
+PAY_PALETTE = {0.10: "#d7301f", 0.25: "#fc8d59", 0.40: "#6baed6", 0.55: "#08519c"}
+
+
+def accuracy_completion_by_pay(postings: pd.DataFrame, out_stem: Path) -> list[Path]:
+    """Per posting: accuracy and completion rate against pay per HIT, one line per replication."""
+    sns.set_theme(style="whitegrid", context="paper")
+    fig, axes = plt.subplots(1, 2, figsize=(7.5, 3.2), sharex=True)
+    for ax, col, label in (
+        (axes[0], "accuracy", "Accuracy on answered questions"),
+        (axes[1], "completion_rate", "Share who finished the HIT"),
+    ):
+        sns.lineplot(
+            data=postings,
+            x="pay_per_task_usd",
+            y=col,
+            hue="replication",
+            style="replication",
+            markers=True,
+            dashes=False,
+            ax=ax,
+            markersize=7,
+        )
+        ax.set(xlabel="Pay per HIT (US$, randomised per posting)", ylabel=label, ylim=(0, 1))
+        ax.set_xticks([0.10, 0.25, 0.40, 0.55])
+        ax.legend(title=None, fontsize=7)
+    fig.text(
+        0.01,
+        -0.05,
+        "Each point is one MTurk posting (W241 experiment, Nov 2017); 8 postings in all.",
+        fontsize=7,
+    )
+    fig.tight_layout()
+    return save(fig, out_stem)
+
+
+def survival_by_pay(km: pd.DataFrame, out_stem: Path) -> list[Path]:
+    """Kaplan-Meier share still working by survey progress, one step curve per pay level."""
+    sns.set_theme(style="whitegrid", context="paper")
+    fig, ax = plt.subplots(figsize=(5.5, 3.5))
+    for pay, g in km.groupby("pay_per_task_usd"):
+        ax.step(
+            g["progress_pct"],
+            g["share_still_working"],
+            where="post",
+            label=f"${pay:.2f} per HIT",
+            color=PAY_PALETTE.get(round(pay, 2)),
+        )
+    ax.set(
+        xlabel="Survey progress reached (%)",
+        ylabel="Share still working",
+        ylim=(0, 1.02),
+        xlim=(0, 100),
+    )
+    ax.legend(fontsize=7)
+    fig.text(
+        0.01,
+        -0.04,
+        "Kaplan-Meier, both replications pooled; finishers censored at 100%.",
+        fontsize=7,
+    )
+    return save(fig, out_stem)
+
+
+def evidence_map(ev: pd.DataFrame, out_stem: Path) -> list[Path]:
+    """Published studies by outcome, coloured by the direction of the pay effect, marked by verification."""
+    sns.set_theme(style="whitegrid", context="paper")
+    d = ev[ev["finding_direction"] != "not applicable"].copy()
+    # "Mason 2009" from study_id "mason_watts_2009_s1_quality" (author fields vary too much).
+    year = d["study_id"].str.extract(r"_(\d{4})(?:_|$)")[0].fillna("n.d.")
+    d["label"] = d["study_id"].str.split("_").str[0].str.capitalize() + " " + year
+    order = sorted(d["label"].unique(), key=lambda s: (s[-4:], s))
+    outcomes = [
+        o
+        for o in ("quality", "attrition", "effort", "participation", "speed")
+        if o in set(d["outcome"])
+    ]
+    colors = {"positive": "#1a9850", "negative": "#d73027", "null": "#969696", "mixed": "#fdae61"}
+    markers = {"primary": "o", "secondary": "s", "unverified": "X", "self-reported": "D"}
+    fig, ax = plt.subplots(figsize=(6.5, max(3.0, 0.16 * len(order))))
+    ypos = {lab: i for i, lab in enumerate(order)}
+    xpos = {o: i for i, o in enumerate(outcomes)}
+    jitter = d.groupby(["label", "outcome"]).cumcount() * 0.12
+    for ver, g in d.groupby("verification"):
+        ax.scatter(
+            g["outcome"].map(xpos) + jitter[g.index],
+            g["label"].map(ypos),
+            c=g["finding_direction"].map(colors),
+            marker=markers.get(ver, "o"),
+            s=40,
+            edgecolors="black",
+            linewidths=0.3,
+            label=ver,
+        )
+    ax.set_xticks(range(len(outcomes)), outcomes)
+    ax.set_yticks(range(len(order)), order, fontsize=6)
+    ax.set_xlim(-0.5, len(outcomes) - 0.5)
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker="o", ls="", color=c, label=k) for k, c in colors.items()]
+    handles += [
+        Line2D([], [], marker=m, ls="", color="white", markeredgecolor="black", label=k)
+        for k, m in markers.items()
+        if k in set(d["verification"])
+    ]
+    ax.legend(
+        handles=handles,
+        fontsize=6,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        title="direction / source",
+    )
+    ax.set_title("Effect of higher pay in published experiments", fontsize=9)
+    return save(fig, out_stem)
+
+
+def zencrowd_gap(gap: dict, context: pd.DataFrame, out_stem: Path) -> list[Path]:
+    """Label error of US and India workers on the same tasks, with the countries' hourly minimum wages."""
+    sns.set_theme(style="whitegrid", context="paper")
+    fig, ax = plt.subplots(figsize=(4.5, 3.2))
+    ctx = context.set_index("country_iso3")
+    names = {"USA": "US workers", "IND": "India workers"}
+    vals = [gap["error_us"], gap["error_in"]]
+    bars = ax.bar([names["USA"], names["IND"]], vals, color=["#4575b4", "#fc8d59"])
+    for bar, iso in zip(bars, ("USA", "IND"), strict=True):
+        if iso in ctx.index:
+            r = ctx.loc[iso]
+            ax.annotate(
+                f"min. wage ${r['min_wage_hourly_usd']:.2f}/h\n(PPP ${r['min_wage_hourly_ppp_usd']:.2f}/h)",
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                ha="center",
+                va="bottom",
+                fontsize=7,
+            )
+    ax.set(ylabel="Label error against gold (ZenCrowd)", ylim=(0, max(vals) * 1.45))
+    return save(fig, out_stem)

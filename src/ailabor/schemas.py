@@ -259,9 +259,7 @@ _col(
     "W241 design: pilot, design1 (4 pay levels x 2 replications) or design2 (within-worker bonus).",
     allowed=("pilot", "design1", "design2"),
 )
-_col(
-    "replication", "string", "W241 replication: order1, order2, pilot, design2_pilot, design2_main."
-)
+_col("replication", "str", "W241 replication: order1, order2, pilot, design2_pilot, design2_main.")
 _col(
     "is_main_design",
     "boolean",

@@ -1,0 +1,1 @@
+"""Statistical models: pay -> label error and pay -> turnover, with few-cluster inference."""
