@@ -21,7 +21,7 @@ endif
 endif
 export MPLBACKEND := Agg
 
-.PHONY: help all install fetch build figures figures-inner outputs paper verify sources validate-labels bench test lint format clean distclean
+.PHONY: help all install fetch build figures figures-inner outputs paper verify sources pay-summary validate-labels bench test lint format clean distclean
 
 ## help: list the targets
 help:
@@ -73,8 +73,12 @@ FIG_INPUTS_accuracy_completion_by_pay := $(WRK)
 FIG_INPUTS_survival_by_pay := $(WRK)
 FIG_INPUTS_evidence_map := data/curated/pay_experiments.csv
 FIG_INPUTS_zencrowd_gap := $(ANN) $(CY)
-FIGURE_NAMES := min_wage_vs_gdp accuracy_completion_by_pay survival_by_pay evidence_map zencrowd_gap
-PAPER_INPUTS := $(CY) $(ANN) $(WRK)
+FIG_INPUTS_pay_by_platform := $(PROCESSED)/pay_observations.parquet $(CY)
+FIG_INPUTS_fairwork_scores := $(PROCESSED)/platform_scores.parquet
+FIGURE_NAMES := min_wage_vs_gdp pay_by_platform fairwork_scores accuracy_completion_by_pay survival_by_pay \
+	evidence_map zencrowd_gap
+PAY := $(PROCESSED)/pay_observations.parquet $(PROCESSED)/us_state_min_wage.parquet
+PAPER_INPUTS := $(CY) $(ANN) $(WRK) $(PAY)
 
 missing = $(strip $(foreach i,$(1),$(if $(wildcard $(i)),,$(i))))
 FIGURE_TARGETS := $(foreach f,$(FIGURE_NAMES),$(if $(call missing,$(FIG_INPUTS_$(f))),skip-fig-$(f),$(FIG_DIR)/$(f).png))
@@ -115,6 +119,10 @@ paper/ailabor.pdf: paper/main.typ $(GEN)/numbers.json $(foreach f,$(FIGURE_NAMES
 ## paper: compile paper/ailabor.pdf (typst, offline) from the generated numbers and figures
 paper: build
 	@$(MAKE) --no-print-directory $(PAPER_TARGET)
+
+## pay-summary: print the Sama Kenya range against Kenya's minimum wage and the MTurk median against the US federal minimum
+pay-summary: build
+	$(AILABOR) pay-summary
 
 ## validate-labels: print how gold-free Dawid-Skene error ranks against gold error
 validate-labels: build

@@ -108,6 +108,44 @@ n["ds_equals_gold"] = (
     else "no"
 )
 
+# Pay observations.
+pay = res["pay"]
+obs = pay["observations"]
+
+
+def usd(x):
+    return f"${x:.2f}"
+
+
+def rng(o, kind=""):
+    lo, hi = obs[o][f"hourly_pay_low{kind}"], obs[o][f"hourly_pay_high{kind}"]
+    return f"{usd(lo)}–{usd(hi)}" if hi is not None and hi == hi else usd(lo)
+
+
+n["pay_n"] = str(pay["n_observations"])
+for k, v in pay["by_verification"].items():
+    n[f"pay_{k.replace('-', '_')}"] = str(v)
+n["sama_range"] = rng("sama_kenya_take_home", "_usd")
+n["sama_range_ppp"] = rng("sama_kenya_take_home", "_ppp_usd")
+s_ = obs["sama_kenya_take_home"]
+n["sama_ratio"] = f"{s_['ratio_low_to_min_wage']:.1f}–{s_['ratio_high_to_min_wage']:.1f}"
+n["ken_mw_usd"] = f"${s_['min_wage_hourly_usd']:.2f}"
+n["ken_mw_year"] = str(s_["min_wage_year_used"])
+n["sama_period"] = s_["period"]
+n["sama_billing"] = usd(obs["sama_openai_billing_rate"]["hourly_pay_low_usd"])
+n["hara_median"] = usd(obs["hara_mturk_median"]["hourly_pay_low_usd"])
+fed = pay["us_federal_minimum"]
+n["us_federal_min"] = usd(fed["value"])
+n["hara_vs_federal"] = f"{obs['hara_mturk_median']['hourly_pay_low_usd'] / fed['value']:.2f}"
+n["remotasks_ken_2023"] = rng("remotasks_kenya_2023", "_usd")
+n["remotasks_ken_2023_period"] = obs["remotasks_kenya_2023"]["period"]
+n["remotasks_ken_early"] = rng("remotasks_kenya_early", "_usd")
+n["remotasks_us"] = rng("remotasks_us_2023", "_usd")
+n["opinion_dollar"] = usd(obs["seed_opinion_dollar_an_hour"]["hourly_pay_low_usd"])
+n["airtm_expert"] = usd(obs["seed_airtm_expert_hourly"]["hourly_pay_low_usd"])
+n["airtm_entry"] = usd(obs["seed_airtm_entry_hourly"]["hourly_pay_low_usd"])
+n["airtm_expert_ratio"] = f"{obs['seed_airtm_expert_hourly']['ratio_low_to_min_wage']:.0f}"
+
 # Design constants and conventions, from the code that uses them.
 from ailabor.clean.currency import MAX_RATE_LAG_YEARS  # noqa: E402
 from ailabor.clean.pay_units import HOURS_PER_WEEK, WEEKS_PER_YEAR  # noqa: E402

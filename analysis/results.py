@@ -10,6 +10,7 @@ from pathlib import Path
 
 import ailabor
 from ailabor.models import evidence, turnover, w241, zencrowd
+from ailabor.pay_summary import us_federal_minimum_for
 from ailabor.quality.validate import validate_all
 
 out = Path(sys.argv[1])
@@ -20,6 +21,9 @@ workers = ailabor.load_table("workers")
 annotations = ailabor.load_table("annotations")
 country_year = ailabor.load_country_year()
 experiments = evidence.load_pay_experiments()
+
+pay = ailabor.load_table("pay_observations")
+dol = ailabor.load_table("us_state_min_wage")
 
 # Process data.
 effects = w241.pay_effects(workers)
@@ -36,6 +40,28 @@ results = {
     "evidence_rows": len(experiments),
     "evidence_studies": int(experiments["authors"].nunique()),
     "evidence_by_verification": experiments["verification"].value_counts().to_dict(),
+    "pay": {
+        "observations": pay.set_index("obs_id")[
+            [
+                "hourly_pay_low_usd",
+                "hourly_pay_high_usd",
+                "hourly_pay_low_ppp_usd",
+                "hourly_pay_high_ppp_usd",
+                "ratio_low_to_min_wage",
+                "ratio_high_to_min_wage",
+                "min_wage_hourly_usd",
+                "min_wage_year_used",
+                "verification",
+                "period",
+                "publisher",
+            ]
+        ].to_dict("index"),
+        "n_observations": len(pay),
+        "by_verification": pay["verification"].value_counts().to_dict(),
+        "us_federal_minimum": dict(
+            zip(["value", "year"], us_federal_minimum_for(2017, dol), strict=True)
+        ),
+    },
     "w241": {
         "responses_main": int(w241.main_design(workers).shape[0]),
         "postings_main": int(w241.main_design(workers)["posting_id"].nunique()),

@@ -12,7 +12,12 @@ from ailabor.fetch import snapshot_status
 from ailabor.http import MIRROR_HINT
 
 # Build order: a table may read the tables before it.
-TABLE_MODULES = ("ailabor.tables.country_year", "ailabor.tables.annotations")
+TABLE_MODULES = (
+    "ailabor.tables.country_year",
+    "ailabor.tables.scraped",
+    "ailabor.tables.pay",
+    "ailabor.tables.annotations",
+)
 
 
 @dataclass

@@ -126,6 +126,14 @@ def _cmd_validate_labels(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_pay_summary(args: argparse.Namespace) -> int:
+    from ailabor.pay_summary import summary_lines
+
+    for line in summary_lines():
+        print(line)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ailabor import __version__
 
@@ -152,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("verify", help="re-hash every snapshot against its sidecar")
     s.set_defaults(func=_cmd_verify)
+
+    s = sub.add_parser(
+        "pay-summary", help="Sama Kenya vs minimum wage; MTurk median vs US federal minimum"
+    )
+    s.set_defaults(func=_cmd_pay_summary)
 
     s = sub.add_parser("validate-labels", help="Dawid-Skene against gold on ZenCrowd and Snow RTE")
     s.set_defaults(func=_cmd_validate_labels)

@@ -332,6 +332,284 @@ _col(
 _col("ds_error_ci_high", "float64", "Upper bound of that interval.", unit="share", min=0, max=1)
 
 
+# --- pay, platforms, scraped pages ----------------------------------------------
+CURRENCIES = ("USD", "KES", "GBP", "INR", "PHP", "UGX")
+PAY_UNITS = ("hour", "day", "week", "month", "year", "task")
+PAY_BASES = (
+    "take-home",
+    "advertised",
+    "platform minimum",
+    "platform recommended",
+    "median",
+    "mean",
+    "client billing rate",
+    "company-stated",
+    "self-reported",
+)
+VERIFICATION_LEVELS = ("primary", "secondary", "self-reported", "unverified")
+SOURCE_TYPES = (
+    "investigative journalism",
+    "news report",
+    "academic study",
+    "international organisation",
+    "platform documentation",
+    "company statement",
+    "company blog",
+    "opinion piece",
+    "third-party site",
+)
+_col("obs_id", "str", "Identifier of a pay observation.")
+_col(
+    "fact_id",
+    "str",
+    "Row(s) of the project's fact sheet (shared/facts/published_pay_figures.csv) the observation was transcribed from.",
+)
+_col("client", "str", "Client the work was for, where the source names one (e.g. OpenAI via Sama).")
+_col("period", "str", "Period the figure refers to, as the source gives it.")
+_col(
+    "value_low",
+    "float64",
+    "Reported value, or the low end of a reported range; empty for 'less than' figures.",
+    min=0,
+)
+_col(
+    "value_high",
+    "float64",
+    "High end of a reported range, or the bound of a 'less than' figure; empty for a single value.",
+    min=0,
+)
+_col(
+    "is_approximate",
+    "boolean",
+    "True when the source gives the value as approximate ('about a dollar').",
+)
+_col(
+    "currency",
+    "str",
+    "ISO 4217 currency of value_low/value_high, as published.",
+    allowed=CURRENCIES,
+)
+_col("unit", "str", "Pay period of the published value.", allowed=PAY_UNITS)
+_col(
+    "hours_per_unit_stated",
+    "float64",
+    "Hours per pay period when the source states them (e.g. '10 hours a day').",
+    unit="hours",
+    min=0,
+)
+_col(
+    "hours_per_unit_used",
+    "float64",
+    "Hours per pay period used to make the value hourly (stated, else the convention).",
+    unit="hours",
+    min=0,
+)
+_col("hours_convention", "str", "Where hours_per_unit_used comes from.")
+_col("basis", "str", "What the figure measures.", allowed=PAY_BASES)
+_col("measure", "str", "The figure in the source's own terms.")
+_col("sample_size", "str", "Sample size as the source gives it.")
+_col("source_title", "str", "Title of the source.")
+_col("publisher", "str", "Publisher or outlet.")
+_col("author", "str", "Author(s), where named.")
+_col("publication_date", "str", "Publication date (as precise as known).")
+_col("url", "str", "Where the figure was seen (several separated by ' ; ').")
+_col("quote", "str", "Verbatim quote where one was seen.")
+_col("source_type", "str", "Kind of source.", allowed=SOURCE_TYPES)
+_col(
+    "verification",
+    "str",
+    "How the figure was verified: primary (seen in the source itself), secondary (seen quoted elsewhere), self-reported (a worker's own account), unverified.",
+    allowed=VERIFICATION_LEVELS,
+)
+_col("fact_sheet_verification", "str", "The fact sheet's own verification note, verbatim.")
+_col("notes", "str", "Curator's notes.")
+_col(
+    "hourly_pay_low_usd",
+    "float64",
+    "value_low per hour in nominal US$ (official rate of fx_year_used).",
+    unit="US$ per hour",
+    min=0,
+)
+_col(
+    "hourly_pay_high_usd",
+    "float64",
+    "value_high per hour in nominal US$.",
+    unit="US$ per hour",
+    min=0,
+)
+_col(
+    "hourly_pay_low_ppp_usd",
+    "float64",
+    "value_low per hour in international $ (PPP of the observation's country, ppp_year_used).",
+    unit="international $ per hour",
+    min=0,
+)
+_col(
+    "hourly_pay_high_ppp_usd",
+    "float64",
+    "value_high per hour in international $.",
+    unit="international $ per hour",
+    min=0,
+)
+_col(
+    "min_wage_year_used",
+    "Int64",
+    "Year of the minimum wage the ratios use (nearest within 3 years).",
+    unit="year",
+)
+_col(
+    "min_wage_source",
+    "str",
+    "Which minimum wage: ILOSTAT statutory, or the US federal minimum from DOL for US figures.",
+)
+_col(
+    "ratio_low_to_min_wage",
+    "float64",
+    "hourly_pay_low_usd / the local hourly minimum wage (flagged minimum wages excluded).",
+    unit="ratio",
+    min=0,
+)
+_col(
+    "ratio_high_to_min_wage",
+    "float64",
+    "hourly_pay_high_usd / the local hourly minimum wage.",
+    unit="ratio",
+    min=0,
+)
+_col("avg_earnings_year_used", "Int64", "Year of the ILOSTAT average earnings used.", unit="year")
+_col(
+    "ratio_low_to_avg_earnings",
+    "float64",
+    "hourly_pay_low_ppp_usd / avg_earnings_hourly_ppp_usd (note: current-year PPP over 2021 PPP).",
+    unit="ratio",
+    min=0,
+)
+_col(
+    "ratio_high_to_avg_earnings",
+    "float64",
+    "hourly_pay_high_ppp_usd / avg_earnings_hourly_ppp_usd.",
+    unit="ratio",
+    min=0,
+)
+_col("context_note", "str", "Why a normalised value or ratio is missing, if one is.")
+_col("owner", "str", "Owning company where a cited source names it.")
+_col("owner_source", "str", "Where the owner is stated.")
+_col(
+    "business_model",
+    "str",
+    "ailabor's coding of the business model.",
+    allowed=(
+        "microtask marketplace",
+        "managed / impact-sourcing BPO",
+        "expert AI-training",
+        "freelance marketplace",
+    ),
+)
+_col(
+    "business_model_source",
+    "str",
+    "Who coded business_model ('ailabor coding': a classification, not a sourced value).",
+)
+_col(
+    "hq_country_iso3",
+    "str",
+    "Headquarters country, where sourced (empty until a source is curated).",
+)
+_col(
+    "founding_year",
+    "Int64",
+    "Founding year, where sourced (empty until a source is curated).",
+    unit="year",
+)
+_col("fairwork_score", "Int64", "Fairwork cloudwork rating score.", unit="points", min=0, max=10)
+_col("score_max", "Int64", "Maximum possible Fairwork score.", unit="points", min=1)
+_col("page", "str", "Saved page the HIT group was read from.")
+_col(
+    "page_served_at",
+    "datetime64[us]",
+    "When MTurk served the page (from the session token in its links; US Pacific time).",
+)
+_col("hits_available_site_wide", "Int64", "'HITs available now' at the top of the page.", min=0)
+_col("title", "str", "HIT group title.")
+_col(
+    "task_type",
+    "str",
+    "Task type from keyword rules on the title (ailabor.sources.mturk_hitslist.TASK_TYPES).",
+    allowed=(
+        "moderation",
+        "image annotation",
+        "transcription",
+        "survey",
+        "data collection",
+        "categorisation",
+        "writing",
+        "other",
+    ),
+)
+_col("requester", "str", "Requester (the employer) as shown on the page.")
+_col("reward_usd", "float64", "Reward per HIT.", unit="US$ per task", min=0)
+_col("time_allotted_s", "float64", "Most time a worker may take on one HIT.", unit="seconds", min=0)
+_col(
+    "reward_per_allotted_hour_usd_floor",
+    "float64",
+    "reward_usd / time allotted in hours: a floor on the hourly rate, NOT a wage.",
+    unit="US$ per hour",
+    min=0,
+)
+_col("hits_available", "Int64", "HITs left in the group.", min=0)
+_col("expires_on", "datetime64[us]", "HIT group expiry date.")
+_col(
+    "jurisdiction",
+    "str",
+    "State or other jurisdiction as the DOL table names it ('Federal (FLSA)' for the federal rate).",
+)
+_col("is_federal", "boolean", "True for the federal (FLSA) row.")
+_col("year_footnotes", "str", "Footnote codes on the year header.")
+_col(
+    "min_wage_low",
+    "float64",
+    "Minimum wage, or the low end of a range or dual rate.",
+    unit="US$ per unit",
+    min=0,
+)
+_col(
+    "min_wage_high",
+    "float64",
+    "High end of a range or dual rate (equals min_wage_low for a single rate).",
+    unit="US$ per unit",
+    min=0,
+)
+_col(
+    "rate_kind",
+    "str",
+    "single, range (e.g. by employer size), dual (two rates, '&' or '/'), or placeholder.",
+    allowed=("single", "range", "dual", "placeholder"),
+)
+_col("footnotes", "str", "Footnote codes in the cell, comma-separated (see the DOL page).")
+_col(
+    "placeholder",
+    "str",
+    "'not applicable' ('...') or 'not available' ('NA').",
+    allowed=("not applicable", "not available"),
+)
+_col(
+    "typo_fixed",
+    "boolean",
+    "True when a typo in the source cell was corrected (stray backtick, double dot or comma).",
+)
+_col("cell_text", "str", "The cell as published.")
+_col(
+    "is_increase",
+    "boolean",
+    "True when the cell (or part of it) is bold: the DOL's mark of an increase.",
+)
+_col("table", "Int64", "Which of the page's six tables the cell is in.", min=1, max=6)
+_col(
+    "is_suspect", "boolean", "True for cells listed as suspicious (a later rate in an early year)."
+)
+_col("suspect_reason", "str", "Why the cell is suspect.")
+
+
 TABLES: dict[str, TableSchema] = {}
 
 
@@ -446,6 +724,145 @@ _table(
     ],
     ["dataset", "posting_id", "worker", "response_id"],
     not_null=["dataset", "posting_id", "worker"],
+)
+
+_table(
+    "pay_observations",
+    "Published pay figures for AI data work, one row per reported figure, normalised to hourly US$ and PPP $ "
+    "with ratios to the local minimum wage and average earnings; every row names its source and verification.",
+    [
+        "obs_id",
+        "fact_id",
+        "platform",
+        "client",
+        "country_iso3",
+        "period",
+        "year",
+        "value_low",
+        "value_high",
+        "is_approximate",
+        "currency",
+        "unit",
+        "hours_per_unit_stated",
+        "hours_per_unit_used",
+        "hours_convention",
+        "basis",
+        "measure",
+        "sample_size",
+        "hourly_pay_low_usd",
+        "hourly_pay_high_usd",
+        "fx_year_used",
+        "hourly_pay_low_ppp_usd",
+        "hourly_pay_high_ppp_usd",
+        "ppp_year_used",
+        "min_wage_hourly_usd",
+        "min_wage_year_used",
+        "min_wage_source",
+        "ratio_low_to_min_wage",
+        "ratio_high_to_min_wage",
+        "avg_earnings_hourly_ppp_usd",
+        "avg_earnings_year_used",
+        "ratio_low_to_avg_earnings",
+        "ratio_high_to_avg_earnings",
+        "context_note",
+        "source_title",
+        "publisher",
+        "author",
+        "publication_date",
+        "url",
+        "quote",
+        "source_type",
+        "verification",
+        "fact_sheet_verification",
+        "notes",
+    ],
+    ["obs_id"],
+    not_null=[
+        "obs_id",
+        "fact_id",
+        "country_iso3",
+        "year",
+        "currency",
+        "unit",
+        "basis",
+        "source_title",
+        "verification",
+    ],
+)
+_table(
+    "platforms",
+    "Platforms and intermediaries named in the pay data, with owner where sourced and ailabor's business-model coding.",
+    [
+        "platform",
+        "owner",
+        "owner_source",
+        "business_model",
+        "business_model_source",
+        "hq_country_iso3",
+        "founding_year",
+    ],
+    ["platform"],
+    not_null=["platform", "business_model"],
+)
+_table(
+    "platform_scores",
+    "Fairwork cloudwork rating scores by platform and year, as published.",
+    [
+        "platform",
+        "year",
+        "fairwork_score",
+        "score_max",
+        "fact_id",
+        "source_title",
+        "author",
+        "url",
+        "verification",
+    ],
+    ["platform", "year"],
+    not_null=["platform", "year", "fairwork_score", "verification"],
+)
+_table(
+    "mturk_hit_groups",
+    "HIT groups on two saved Amazon Mechanical Turk 'All HITs' pages (2010, 2011): reward, time allotted and a floor on the hourly rate.",
+    [
+        "page",
+        "page_served_at",
+        "hits_available_site_wide",
+        "title",
+        "task_type",
+        "requester",
+        "reward_usd",
+        "time_allotted_s",
+        "reward_per_allotted_hour_usd_floor",
+        "hits_available",
+        "expires_on",
+    ],
+    ["page", "title", "requester", "reward_usd", "hits_available"],
+    not_null=["page", "title", "reward_usd", "time_allotted_s"],
+)
+_table(
+    "us_state_min_wage",
+    "US state and federal minimum wages under state law, selected years 1968-2024 (US DOL), every cell parsed with its footnotes.",
+    [
+        "jurisdiction",
+        "is_federal",
+        "year",
+        "year_footnotes",
+        "min_wage_low",
+        "min_wage_high",
+        "rate_kind",
+        "unit",
+        "footnotes",
+        "placeholder",
+        "typo_fixed",
+        "cell_text",
+        "is_increase",
+        "table",
+        "is_suspect",
+        "suspect_reason",
+    ],
+    ["jurisdiction", "year"],
+    not_null=["jurisdiction", "year", "rate_kind", "cell_text"],
 )
 
 

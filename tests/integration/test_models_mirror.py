@@ -39,3 +39,23 @@ def test_cox_and_zencrowd(built_data):
     gap = zencrowd.error_gap(datasets.load_table("annotations"))
     assert gap["workers_us"] + gap["workers_in"] == 99
     assert gap["gap_ci_low_pp"] < gap["gap_pp"] < gap["gap_ci_high_pp"]
+
+
+def test_pay_tables_built_and_sama_ratio(built_data):
+    pay = datasets.load_table("pay_observations").set_index("obs_id")
+    sama = pay.loc["sama_kenya_take_home"]
+    cy = datasets.load_country_year()
+    ken = cy[(cy["country_iso3"] == "KEN") & cy["min_wage_hourly_usd"].notna()].iloc[-1]
+    assert sama["min_wage_hourly_usd"] == pytest.approx(ken["min_wage_hourly_usd"])
+    assert sama["ratio_low_to_min_wage"] == pytest.approx(1.32 / ken["min_wage_hourly_usd"])
+    assert (
+        sama["hourly_pay_low_ppp_usd"] > sama["hourly_pay_low_usd"]
+    )  # Kenya's price level is below the US's
+    us = pay.loc["remotasks_us_2023"]
+    assert us["min_wage_source"] == "US DOL federal (FLSA)" and us["min_wage_hourly_usd"] == 7.25
+    scores = datasets.load_table("platform_scores").set_index(["platform", "year"])
+    assert scores.loc[("Amazon Mechanical Turk", 2023), "fairwork_score"] == 0
+    from ailabor.pay_summary import summary_lines
+
+    lines = summary_lines()
+    assert "Kenya's hourly minimum wage" in lines[0] and "US federal minimum of $7.25" in lines[1]

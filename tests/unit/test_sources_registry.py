@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import csv
+import os
 
 from ailabor.sources import get_source, registry
-from tests.conftest import MIRROR, needs_mirror
+from tests.conftest import HTML_DIR, MIRROR, needs_html, needs_mirror
 
 
 def test_all_ten_mirror_sources_are_registered():
@@ -34,6 +35,7 @@ def test_github_urls_are_pinned_to_a_commit():
 def test_registry_matches_sources_csv_and_every_mirror_file_exists():
     with open(MIRROR / "SOURCES.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
+    assert len(rows) == 10
     for row in rows:
         src = get_source(row["source_id"])
         assert src.upstream_commit == row["upstream_commit"]
@@ -43,10 +45,11 @@ def test_registry_matches_sources_csv_and_every_mirror_file_exists():
 
 
 @needs_mirror
+@needs_html
 def test_fetch_all_from_mirror_and_cli(tmp_data, monkeypatch, capsys):
     from ailabor import cli
 
-    monkeypatch.setenv("AILABOR_MIRROR", str(MIRROR))
+    monkeypatch.setenv("AILABOR_MIRROR", os.pathsep.join(str(p) for p in (MIRROR, HTML_DIR) if p))
     assert cli.main(["fetch", "--quiet"]) == 0
     out = capsys.readouterr().out
     n_files = sum(len(s.files) for s in registry().values())

@@ -6,10 +6,19 @@ True
 
 from __future__ import annotations
 
-from ailabor.sources import fed, ilostat, snow2008, w241, wdi, zencrowd
+from ailabor.sources import (
+    dol_minwage,
+    fed,
+    ilostat,
+    mturk_hitslist,
+    snow2008,
+    w241,
+    wdi,
+    zencrowd,
+)
 from ailabor.sources.base import Source, SourceFile
 
-_MODULES = (wdi, ilostat, fed, w241, zencrowd, snow2008)
+_MODULES = (wdi, ilostat, fed, w241, zencrowd, snow2008, mturk_hitslist, dol_minwage)
 
 
 def registry() -> dict[str, Source]:

@@ -1,0 +1,116 @@
+"""Pay observations to hourly US$ and hourly PPP $, and ratios to local benchmarks.
+
+Pure functions on small frames; the conventions (hours in a day or month, how far
+back a rate may come from) are recorded on every row. Missing context gives NA
+with the reason, never a guess.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ailabor.clean.pay_units import HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, HOURS_PER_YEAR
+
+# Currency -> the country whose official rate converts it (for the currencies in the curated data).
+CURRENCY_COUNTRY = {
+    "USD": "USA",
+    "KES": "KEN",
+    "GBP": "GBR",
+    "INR": "IND",
+    "PHP": "PHL",
+    "UGX": "UGA",
+}
+NON_COUNTRY_MARKERS = ("GLOBAL", "MULTI")
+CONVENTION_HOURS = {
+    "hour": 1.0,
+    "day": HOURS_PER_DAY,
+    "week": HOURS_PER_WEEK,
+    "month": HOURS_PER_MONTH,
+    "year": HOURS_PER_YEAR,
+}
+
+
+def hours_for_unit(unit: str, stated: float | None) -> tuple[float | None, str]:
+    """Hours in one pay period: as the source states it, else ailabor's convention.
+
+    >>> hours_for_unit("day", 10.0)
+    (10.0, 'stated by source: 10 h per day')
+    >>> hours_for_unit("month", None)[1]
+    'convention: 40 h/week x 52 weeks / 12 = 173.33 h per month'
+    >>> hours_for_unit("task", None)
+    (None, 'per-task pay: no hours given')
+    """
+    if stated is not None and not pd.isna(stated):
+        return float(stated), f"stated by source: {float(stated):g} h per {unit}"
+    if unit == "hour":
+        return 1.0, "hourly as published"
+    if unit in CONVENTION_HOURS:
+        conv = {
+            "day": "8 h per day",
+            "week": "40 h per week",
+            "month": "40 h/week x 52 weeks / 12 = 173.33 h per month",
+            "year": "40 h/week x 52 weeks = 2080 h per year",
+        }[unit]
+        return CONVENTION_HOURS[unit], f"convention: {conv}"
+    return None, f"per-{unit} pay: no hours given"
+
+
+def nearest_context(
+    context: pd.DataFrame,
+    iso3: str,
+    year: int,
+    column: str,
+    max_gap: int = 3,
+    flag_column: str | None = None,
+) -> tuple[float, int | None, str]:
+    """Value of ``column`` for ``iso3`` in ``year``, else the nearest year within ``max_gap``
+    (earlier preferred on ties); rows flagged in ``flag_column`` are skipped.
+
+    Returns (value, year used, note); the value is NaN with the reason when none fits.
+
+    >>> cy = pd.DataFrame({"country_iso3": ["KEN", "KEN"], "year": [2020, 2024], "x": [1.0, 2.0]})
+    >>> nearest_context(cy, "KEN", 2022, "x")
+    (1.0, 2020, 'from 2020')
+    >>> nearest_context(cy, "KEN", 2015, "x")[2]
+    'no x for KEN within 3 years of 2015'
+    """
+    if iso3 in NON_COUNTRY_MARKERS:
+        return np.nan, None, f"{iso3} figure: no single country"
+    d = context[(context["country_iso3"] == iso3) & context[column].notna()]
+    if flag_column is not None:
+        d = d[~d[flag_column].fillna(False).astype(bool)]
+    if d.empty:
+        return np.nan, None, f"no {column} for {iso3}"
+    gap = d["year"].astype(int) - int(year)
+    d = d.assign(_abs=gap.abs(), _later=(gap > 0).astype(int)).sort_values(["_abs", "_later"])
+    best = d.iloc[0]
+    if best["_abs"] > max_gap:
+        return np.nan, None, f"no {column} for {iso3} within {max_gap} years of {year}"
+    return (
+        float(best[column]),
+        int(best["year"]),
+        "same year" if best["_abs"] == 0 else f"from {int(best['year'])}",
+    )
+
+
+def to_usd(
+    value: float, currency: str, year: int, context: pd.DataFrame
+) -> tuple[float, int | None, str]:
+    """Convert ``value`` in ``currency`` to US$ at that year's official rate (nearest year within 3).
+
+    >>> cy = pd.DataFrame({"country_iso3": ["KEN"], "year": [2023], "fx_lcu_per_usd": [139.85]})
+    >>> round(to_usd(26600.0, "KES", 2023, cy)[0], 2)
+    190.2
+    >>> to_usd(5.0, "USD", 2023, cy)
+    (5.0, None, 'already US$')
+    >>> to_usd(5.0, "XXX", 2023, cy)[2]
+    'no exchange-rate country for currency XXX'
+    """
+    if currency == "USD":
+        return float(value), None, "already US$"
+    iso3 = CURRENCY_COUNTRY.get(currency)
+    if iso3 is None:
+        return np.nan, None, f"no exchange-rate country for currency {currency}"
+    fx, fx_year, note = nearest_context(context, iso3, year, "fx_lcu_per_usd")
+    return float(value) / fx, fx_year, note
