@@ -21,7 +21,7 @@ endif
 endif
 export MPLBACKEND := Agg
 
-.PHONY: help all install fetch build figures figures-inner outputs paper verify sources pay-summary validate-labels bench test lint format clean distclean
+.PHONY: help all install fetch build figures figures-inner outputs paper verify sources pay-summary validate-labels bench docs release test lint format clean distclean
 
 ## help: list the targets
 help:
@@ -133,6 +133,15 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/bench_dawid_skene.py
 
+## docs: generate docs/data_dictionary.md from the schema definitions
+docs: $(STAMP)
+	$(AILABOR) docs
+
+## release: write dist/ailabor-data-<version>/ with tables, datapackage.json and provenance
+release: build docs
+	$(AILABOR) release --quiet
+	$(BIN)/python -c "import frictionless, sys; r = frictionless.validate('dist/ailabor-data-$$($(BIN)/python -c 'import ailabor; print(ailabor.__version__)')/datapackage.json'); print('datapackage valid:', r.valid); sys.exit(0 if r.valid else 1)"
+
 ## test: run the test suite (tests needing the mirror skip when it is absent)
 test: $(STAMP)
 	$(BIN)/pytest -q
@@ -149,7 +158,7 @@ format: $(STAMP)
 
 ## clean: remove built tables, figures and caches (keeps data/raw and .venv)
 clean:
-	rm -rf data/processed paper/figures paper/generated .pytest_cache .ruff_cache
+	rm -rf data/processed paper/figures paper/generated dist .pytest_cache .ruff_cache
 
 ## distclean: also remove data/raw and .venv
 distclean: clean

@@ -3,8 +3,9 @@
 Notebook entry points::
 
     import ailabor
-    ailabor.list_datasets()
-    ailabor.load_country_year()
+    ailabor.list_datasets()          # name, description, rows, licence, sources
+    ailabor.load("pay_observations") # any table by name
+    ailabor.load_country_year(); ailabor.load_pay(); ailabor.load_workers()
 """
 
 from __future__ import annotations
@@ -16,6 +17,31 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
     __version__ = "0.0.0+unknown"
 
-from ailabor.datasets import load_country_year, load_table  # noqa: E402
+from ailabor.datasets import (  # noqa: E402
+    list_datasets,
+    load,
+    load_annotations,
+    load_country_year,
+    load_mturk_hits,
+    load_pay,
+    load_platforms,
+    load_table,
+    load_us_min_wage,
+    load_workers,
+)
+from ailabor.tables.annotations import read_annotations  # noqa: E402
 
-__all__ = ["__version__", "load_country_year", "load_table"]
+__all__ = [
+    "__version__",
+    "list_datasets",
+    "load",
+    "load_annotations",
+    "load_country_year",
+    "load_mturk_hits",
+    "load_pay",
+    "load_platforms",
+    "load_table",
+    "load_us_min_wage",
+    "load_workers",
+    "read_annotations",
+]

@@ -51,7 +51,7 @@ def build_table(module_name: str, force: bool = False) -> list[BuildResult]:
         datasets.write_table(
             df, t, inputs, report=report.get(t, report) if isinstance(out[0], dict) else report
         )
-        results.append(BuildResult(t, "built", rows=len(df), report=report))
+        results.append(BuildResult(t, "built", rows=len(df), report=report.get(t, report)))
     return results
 
 

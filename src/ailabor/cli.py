@@ -94,10 +94,17 @@ def _cmd_build(args: argparse.Namespace) -> int:
     built = [r for r in results if r.status == "built"]
     fresh = [r for r in results if r.status == "up-to-date"]
     skipped = [r for r in results if r.status == "skipped"]
-    flags = sum(len(r.report.get("min_wage_flagged", [])) for r in built + fresh)
+    by_table = {r.table: r.report for r in built + fresh}
+    flags = len(by_table.get("country_year", {}).get("min_wage_flagged", []))
+    flags += by_table.get("us_state_min_wage", {}).get("suspect_cells", 0)
+    quarantined = sum(
+        sum(v.values())
+        for v in by_table.get("annotations", {}).get("quarantined_responses", {}).values()
+    )
+    quarantined += len(by_table.get("us_state_min_wage", {}).get("unparsed_cells", []))
     print(
         f"build: {len(built)} built, {len(fresh)} up to date, {len(skipped)} skipped "
-        f"({sum(r.rows for r in built + fresh)} rows; {flags} minimum wages flagged; "
+        f"({sum(r.rows for r in built + fresh)} rows; {flags} values flagged; {quarantined} rows quarantined; "
         f"{time.monotonic() - t0:.1f} s) -> {config.processed_dir()}"
     )
     for r in skipped:
@@ -134,6 +141,39 @@ def _cmd_pay_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_docs(args: argparse.Namespace) -> int:
+    from ailabor.docs import data_dictionary_markdown, update_readme
+
+    readme = config.project_root() / "README.md"
+    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    out = config.project_root() / "docs" / "data_dictionary.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    text = data_dictionary_markdown()
+    out.write_text(text, encoding="utf-8")
+    from ailabor import schemas
+
+    print(f"docs: {len(schemas.TABLES)} tables, {len(schemas.COLUMNS)} columns -> {out}")
+    return 0
+
+
+def _cmd_release(args: argparse.Namespace) -> int:
+    from tqdm.auto import tqdm
+
+    from ailabor.release import write_release
+
+    res = write_release(
+        progress=lambda xs: tqdm(xs, desc="release", unit="table", disable=args.quiet)
+    )
+    print(
+        f"release: {res['tables']} tables, {res['rows']} rows, {res['provenance_records']} provenance records, "
+        f"{len(res['excluded'])} exclusions ({res['seconds']:.1f} s) -> {res['path']}"
+    )
+    for e in res["excluded"]:
+        what = e.get("columns") or e.get("rows") or "whole table"
+        print(f"  left out of {e['table']}: {what}: {e['reason']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ailabor import __version__
 
@@ -160,6 +200,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("verify", help="re-hash every snapshot against its sidecar")
     s.set_defaults(func=_cmd_verify)
+
+    s = sub.add_parser("docs", help="write docs/data_dictionary.md from the schema definitions")
+    s.set_defaults(func=_cmd_docs)
+
+    s = sub.add_parser(
+        "release", help="write dist/ailabor-data-<version>/ (tables, datapackage.json, provenance)"
+    )
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=_cmd_release)
 
     s = sub.add_parser(
         "pay-summary", help="Sama Kenya vs minimum wage; MTurk median vs US federal minimum"

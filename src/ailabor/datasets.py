@@ -120,3 +120,93 @@ def load_table(name: str) -> pd.DataFrame:
 def load_country_year() -> pd.DataFrame:
     """Country-year context table (see ``ailabor.schemas.TABLES['country_year']``)."""
     return load_table("country_year")
+
+
+# --- the dataset registry (what notebooks list and load) -------------------------------
+def _table_sources() -> dict[str, tuple[str, ...]]:
+    """Source ids each published table is derived from (its lineage)."""
+    from ailabor.tables import annotations, country_year
+
+    cy = tuple(s.source_id for s in country_year.REQUIRES)
+    return {
+        "country_year": cy,
+        "pay_observations": ("curated:pay_observations", *cy, "dol_state_minwage"),
+        "platforms": ("curated:platforms",),
+        "platform_scores": ("curated:platform_scores",),
+        "mturk_hit_groups": ("mturk_hitslist",),
+        "us_state_min_wage": ("dol_state_minwage",),
+        "annotations": tuple(s.source_id for s in annotations.REQUIRES),
+        "workers": tuple(s.source_id for s in annotations.REQUIRES),
+    }
+
+
+def table_licence(name: str) -> str:
+    """Licence of a built table: CC BY 4.0 for ailabor's work, plus every source's own terms."""
+    from ailabor.sources import registry
+
+    reg = registry()
+    parts = ["CC BY 4.0 (ailabor compilation)"]
+    for sid in _table_sources().get(name, ()):
+        if sid in reg:
+            parts.append(f"{sid}: {reg[sid].licence}")
+    return "; ".join(parts)
+
+
+def list_datasets() -> pd.DataFrame:
+    """Every published table: name, description, rows (when built), licence and sources.
+
+    >>> "country_year" in list_datasets()["name"].tolist()
+    True
+    """
+    rows = []
+    for name, schema in schemas.TABLES.items():
+        meta = read_meta(name)
+        rows.append(
+            {
+                "name": name,
+                "description": schema.description,
+                "rows": meta["rows"] if meta else pd.NA,
+                "is_built": meta is not None,
+                "licence": table_licence(name),
+                "sources": ", ".join(_table_sources().get(name, ())),
+                "loader": f"ailabor.load({name!r})",
+            }
+        )
+    return pd.DataFrame(rows).astype({"rows": "Int64"})
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load any published table by name (see :func:`list_datasets`)."""
+    if name not in schemas.TABLES:
+        raise KeyError(f"unknown table {name!r}; known: {', '.join(schemas.TABLES)}")
+    return load_table(name)
+
+
+def load_pay() -> pd.DataFrame:
+    """Published pay figures normalised to hourly US$ and PPP $ (``pay_observations``)."""
+    return load_table("pay_observations")
+
+
+def load_platforms() -> pd.DataFrame:
+    """Platforms, owners and business models (``platforms``); Fairwork scores: ``load("platform_scores")``."""
+    return load_table("platforms")
+
+
+def load_mturk_hits() -> pd.DataFrame:
+    """HIT groups on the saved MTurk listing pages (``mturk_hit_groups``)."""
+    return load_table("mturk_hit_groups")
+
+
+def load_us_min_wage() -> pd.DataFrame:
+    """US state and federal minimum wages, 1968-2024 (``us_state_min_wage``)."""
+    return load_table("us_state_min_wage")
+
+
+def load_annotations() -> pd.DataFrame:
+    """One row per label (``annotations``), crowd-kit layout: task, worker, label."""
+    return load_table("annotations")
+
+
+def load_workers() -> pd.DataFrame:
+    """One row per worker x posting with accuracy and Dawid-Skene error (``workers``)."""
+    return load_table("workers")

@@ -99,14 +99,6 @@ _col(
 )
 _col("min_wage_currency", "str", "ISO 4217 currency of min_wage_monthly_lcu, as published.")
 _col(
-    "min_wage_year",
-    "Int64",
-    "Year the minimum wage was reported for.",
-    unit="year",
-    min=1900,
-    max=2100,
-)
-_col(
     "hours_per_month_assumed",
     "float64",
     "Hours per month used to turn monthly pay into hourly pay (40 h/week x 52 weeks / 12).",

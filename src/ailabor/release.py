@@ -1,0 +1,238 @@
+"""Write the data release: ``dist/ailabor-data-<version>/`` with every redistributable table
+as CSV and Parquet, a Frictionless ``datapackage.json`` built from the same schema
+definitions, and the provenance of every raw input.
+
+Sources without a redistribution licence never enter the release: tables or rows
+or columns derived from them are left out, and the descriptor names what was left
+out and how to rebuild it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from ailabor import __version__, config, datasets, schemas
+from ailabor.provenance import META_SUFFIX, iter_snapshots, sha256_file
+from ailabor.sources import registry
+
+FRICTIONLESS_TYPES = {
+    "str": "string",
+    "Int64": "integer",
+    "float64": "number",
+    "boolean": "boolean",
+    "datetime64[us, UTC]": "datetime",
+    "datetime64[us]": "datetime",
+}
+HOW_TO_REBUILD = (
+    "clone the repository and run `make all` (it fetches the source from its pinned URL)"
+)
+# What each table may carry into the release (by the licences of its sources).
+POLICY = {
+    "country_year": {
+        "drop_columns": [
+            "min_wage_monthly_lcu",
+            "min_wage_currency",
+            "hours_per_month_assumed",
+            "min_wage_hourly_lcu",
+            "min_wage_hourly_usd",
+            "min_wage_hourly_ppp_usd",
+            "fx_year_used",
+            "ppp_year_used",
+            "min_wage_flag",
+            "is_min_wage_suspect",
+        ],
+        "because": ["ilostat_minimum_wage"],
+    },
+    "pay_observations": {
+        "drop_columns": [
+            "min_wage_hourly_usd",
+            "min_wage_year_used",
+            "min_wage_source",
+            "ratio_low_to_min_wage",
+            "ratio_high_to_min_wage",
+        ],
+        "because": ["ilostat_minimum_wage"],
+    },
+    "annotations": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
+    "workers": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
+    "mturk_hit_groups": {"exclude": True, "because": ["mturk_hitslist"]},
+}
+
+
+def field(name: str) -> dict:
+    col = schemas.COLUMNS[name]
+    f = {"name": name, "type": FRICTIONLESS_TYPES[col.dtype], "description": col.description}
+    if col.unit:
+        f["unit"] = col.unit
+    cons = {}
+    if col.allowed:
+        cons["enum"] = list(col.allowed)
+    if col.min is not None:
+        cons["minimum"] = col.min
+    if col.max is not None:
+        cons["maximum"] = col.max
+    if cons:
+        f["constraints"] = cons
+    return f
+
+
+def _csv_for_release(df: pd.DataFrame) -> pd.DataFrame:
+    """Booleans as true/false and datetimes as ISO 8601, as Frictionless reads them."""
+    out = df.copy()
+    for c in out.columns:
+        if str(out[c].dtype) == "boolean":
+            out[c] = out[c].map({True: "true", False: "false"}).astype("object")
+        elif str(out[c].dtype).startswith("datetime64"):
+            out[c] = out[c].map(lambda v: v.isoformat() if pd.notna(v) else None)
+    return out
+
+
+def write_release(out_root: Path | None = None, progress=None) -> dict:
+    """Write the release directory; return a summary."""
+    t0 = time.monotonic()
+    out = (out_root or config.project_root() / "dist") / f"ailabor-data-{__version__}"
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "data").mkdir(parents=True)
+    reg = registry()
+    resources, excluded, used_sources = [], [], set()
+    names = list(schemas.TABLES)
+    for name in progress(names) if progress else names:
+        pol = POLICY.get(name, {})
+        if not datasets.read_meta(name):
+            excluded.append(
+                {"table": name, "reason": "not built on this machine", "how_to_get": HOW_TO_REBUILD}
+            )
+            continue
+        if pol.get("exclude"):
+            excluded.append(
+                {
+                    "table": name,
+                    "reason": f"derived from {', '.join(pol['because'])}, which has no redistribution licence",
+                    "how_to_get": HOW_TO_REBUILD,
+                }
+            )
+            continue
+        df = datasets.load_table(name)
+        schema = schemas.TABLES[name]
+        cols = [c for c in schema.columns if c not in pol.get("drop_columns", [])]
+        if "drop_columns" in pol:
+            excluded.append(
+                {
+                    "table": name,
+                    "columns": pol["drop_columns"],
+                    "reason": f"derived from {', '.join(pol['because'])}, which has no redistribution licence",
+                    "how_to_get": HOW_TO_REBUILD,
+                }
+            )
+        if "drop_rows" in pol:
+            col, values = pol["drop_rows"]
+            n = int(df[col].isin(values).sum())
+            df = df[~df[col].isin(values)]
+            excluded.append(
+                {
+                    "table": name,
+                    "rows": f"{col} in {values} ({n} rows)",
+                    "reason": f"derived from {', '.join(pol['because'])}, which has no redistribution licence",
+                    "how_to_get": HOW_TO_REBUILD,
+                }
+            )
+        df = df[cols].reset_index(drop=True)
+        csv_path, pq_path = out / "data" / f"{name}.csv", out / "data" / f"{name}.parquet"
+        _csv_for_release(df).to_csv(csv_path, index=False, lineterminator="\n")
+        df.to_parquet(pq_path, index=False)
+        srcs = [
+            s
+            for s in datasets._table_sources().get(name, ())
+            if s in reg and reg[s].is_redistributable
+        ]
+        used_sources.update(srcs)
+        pk = [k for k in schema.primary_key if k in cols and df[k].notna().all()]
+        res = {
+            "name": name,
+            "path": f"data/{name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": schema.description,
+            "bytes": csv_path.stat().st_size,
+            "hash": f"sha256:{sha256_file(csv_path)}",
+            "schema": {"fields": [field(c) for c in cols], "missingValues": [""]},
+            "sources": [{"title": s, "path": reg[s].publisher_url} for s in srcs],
+            "ailabor:parquet": {
+                "path": f"data/{name}.parquet",
+                "hash": f"sha256:{sha256_file(pq_path)}",
+            },
+            "ailabor:rows": len(df),
+        }
+        if pk:
+            res["schema"]["primaryKey"] = pk
+        resources.append(res)
+    # Provenance of every raw input (metadata only; the bytes stay where they were fetched from).
+    prov_dir = out / "provenance"
+    n_prov = 0
+    for snap in iter_snapshots(config.raw_dir()):
+        meta = snap.with_name(snap.name + META_SUFFIX)
+        if meta.exists():
+            dest = prov_dir / snap.relative_to(config.raw_dir()).parent / meta.name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(meta, dest)
+            n_prov += 1
+    not_redistributed = [
+        {
+            "source_id": s.source_id,
+            "licence": s.licence,
+            "url": s.publisher_url,
+            "how_to_get": "`ailabor fetch " + s.source_id + "` from a clone of the repository",
+        }
+        for s in reg.values()
+        if not s.is_redistributable
+    ]
+    package = {
+        "profile": "data-package",
+        "name": "ailabor-data",
+        "title": "ailabor: open data on the pay, turnover and label quality of AI data workers",
+        "version": __version__,
+        "created": pd.Timestamp.now("UTC").strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0 (ailabor compilation; each source keeps its own licence)",
+            }
+        ],
+        "sources": [
+            {
+                "title": f"{reg[s].title} ({s})",
+                "path": reg[s].publisher_url,
+                "licence": reg[s].licence,
+            }
+            for s in sorted(used_sources)
+        ],
+        "resources": resources,
+        "ailabor:excluded": excluded,
+        "ailabor:not_redistributed_sources": not_redistributed,
+        "ailabor:code_version": datasets.code_version(),
+    }
+    (out / "datapackage.json").write_text(
+        json.dumps(package, indent=2, default=str) + "\n", encoding="utf-8"
+    )
+    for f in ("CITATION.cff", "LICENSE"):
+        src = config.project_root() / f
+        if src.exists():
+            shutil.copyfile(src, out / f)
+    shutil.copyfile(config.curated_dir() / "LICENSE.md", out / "DATA_LICENCE.md")
+    return {
+        "path": out,
+        "tables": len(resources),
+        "rows": sum(r["ailabor:rows"] for r in resources),
+        "excluded": excluded,
+        "provenance_records": n_prov,
+        "seconds": time.monotonic() - t0,
+    }
