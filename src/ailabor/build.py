@@ -68,4 +68,9 @@ def build_all(force: bool = False, quiet: bool = False) -> list[BuildResult]:
                     f"  {r.table:<22} {r.status:<10} {r.rows:>8} rows{extra} {r.detail}",
                     file=sys.stderr if r.status == "skipped" else sys.stdout,
                 )
+                for key, value in r.report.items():
+                    if isinstance(value, dict):
+                        value = {k: v for k, v in value.items() if v}
+                    if "unmatched" in key and value:
+                        print(f"    {r.table}: {key}: {value}")
     return results

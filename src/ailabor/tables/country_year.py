@@ -27,6 +27,7 @@ REQUIRES = (
 
 def input_paths() -> list[Path]:
     return [
+        ilostat.MINIMUM_WAGE.path("minimum_wage_usd.csv"),
         wdi.GDP_PC_PPP.path(),
         wdi.EXCHANGE_RATE.path(),
         wdi.COUNTRY_METADATA.path(),
@@ -47,7 +48,7 @@ def fed_fx_by_iso3(fed_annual: pd.DataFrame) -> pd.DataFrame:
 
 def build() -> tuple[pd.DataFrame, dict]:
     # Load inputs.
-    (gdp_p, fx_p, meta_p, ppp_p, mw_p, earn_p, fed_p) = input_paths()
+    (_mw_usd_p, gdp_p, fx_p, meta_p, ppp_p, mw_p, earn_p, fed_p) = input_paths()
     meta = wdi.parse_wdi_country_metadata(meta_p)
     gdp = wdi.parse_wdi_bulk_csv(gdp_p, wdi.GDP_PC_PPP.source_id)
     fx = wdi.parse_wdi_bulk_csv(fx_p, wdi.EXCHANGE_RATE.source_id)
@@ -160,6 +161,20 @@ def build() -> tuple[pd.DataFrame, dict]:
     has_any = cy["hours_per_month_assumed"].notna() | cy["avg_earnings_monthly_ppp_usd"].notna()
     cy["hours_per_month_assumed"] = pd.Series(HOURS_PER_MONTH, index=cy.index).where(has_any)
     cy = cy.sort_values(["country_iso3", "year"]).reset_index(drop=True)
+
+    # Cross-check against the publisher's own US$ conversion (same exchange-rate year only).
+    pub = ilostat.parse_ilostat_minimum_wage_usd(ilostat.MINIMUM_WAGE.path("minimum_wage_usd.csv"))
+    chk = cy[cy["min_wage_monthly_lcu"].notna()].merge(pub, on="country_iso3")
+    chk = chk[chk["fx_year_used"] == chk["fx_year_published"]]
+    ours = chk["min_wage_hourly_usd"] * HOURS_PER_MONTH
+    rel = (ours - chk["min_wage_monthly_usd_published"]).abs() / chk[
+        "min_wage_monthly_usd_published"
+    ]
+    report["usd_crosscheck"] = {
+        "countries_compared": len(chk),
+        "max_relative_difference": float(rel.max()) if len(rel) else None,
+        "differing_over_1pct": sorted(chk.loc[rel > 0.01, "country_iso3"].tolist()),
+    }
 
     flagged = cy.loc[
         cy["is_min_wage_suspect"].fillna(False).astype(bool),
