@@ -61,7 +61,7 @@ build: $(STAMP)
 # allow is attempted; anything whose inputs are missing is named, never faked.
 FIG_DIR := paper/figures
 GEN := paper/generated
-PROCESSED := data/processed
+PROCESSED := $(if $(AILABOR_DATA),$(AILABOR_DATA)/processed,data/processed)
 CY := $(PROCESSED)/country_year.parquet
 ANN := $(PROCESSED)/annotations.parquet
 WRK := $(PROCESSED)/workers.parquet

@@ -90,22 +90,11 @@ def test_body_shorter_than_content_length_leaves_no_file(tmp_data, http_server):
     assert _files_under(tmp_data) == []
 
 
-def test_stall_past_read_timeout_is_a_clean_timeout(tmp_data, http_server):
-    http_server.scripts["/f"] = [{"body": BODY, "stall_s": 1.5}]
-    with pytest.raises(FetchError) as exc:
-        download(
-            http_server.url("/f"),
-            tmp_data / "raw" / "x.csv",
-            "testsrc",
-            session=make_session(max_retries=0),
-            timeout=(2, 0.3),
-        )
-    assert "timed out" in str(exc.value)
-    assert _files_under(tmp_data) == []
-
-
-def test_stall_mid_body_is_a_clean_timeout(tmp_data, http_server):
-    http_server.scripts["/f"] = [{"body": BODY, "stall_body_s": 1.5}]
+@pytest.mark.parametrize(
+    "fault", [{"stall_s": 1.5}, {"stall_body_s": 1.5}], ids=["before-headers", "mid-body"]
+)
+def test_stall_past_read_timeout_is_a_clean_timeout(tmp_data, http_server, fault):
+    http_server.scripts["/f"] = [{"body": BODY, **fault}]
     with pytest.raises(FetchError) as exc:
         download(
             http_server.url("/f"),

@@ -74,12 +74,17 @@ def _glm_cluster(d, succ, trials, strata):
         res = sm.GLM(
             y, X, family=sm.families.Binomial(), var_weights=d[trials].to_numpy(float)
         ).fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(d["posting_id"])[0]})
+    return _odds_ratio_per_step(res, prefix="", p_name="glm_p")
+
+
+def _odds_ratio_per_step(res, prefix: str, p_name: str) -> dict:
+    """Odds ratio per +STEP of pay with its Z-interval, from a fitted logistic model."""
     b, se = res.params[PAY], res.bse[PAY]
     return {
-        "or_per_step": float(np.exp(STEP * b)),
-        "or_ci_low": float(np.exp(STEP * (b - Z * se))),
-        "or_ci_high": float(np.exp(STEP * (b + Z * se))),
-        "glm_p": float(res.pvalues[PAY]),
+        f"{prefix}or_per_step": float(np.exp(STEP * b)),
+        f"{prefix}or_ci_low": float(np.exp(STEP * (b - Z * se))),
+        f"{prefix}or_ci_high": float(np.exp(STEP * (b + Z * se))),
+        p_name: float(res.pvalues[PAY]),
     }
 
 
@@ -101,13 +106,7 @@ def _gee(d, succ, trials, strata):
             family=sm.families.Binomial(),
             cov_struct=sm.cov_struct.Exchangeable(),
         ).fit()
-    b, se = res.params[PAY], res.bse[PAY]
-    return {
-        "gee_or_per_step": float(np.exp(STEP * b)),
-        "gee_or_ci_low": float(np.exp(STEP * (b - Z * se))),
-        "gee_or_ci_high": float(np.exp(STEP * (b + Z * se))),
-        "gee_p": float(res.pvalues[PAY]),
-    }
+    return _odds_ratio_per_step(res, prefix="gee_", p_name="gee_p")
 
 
 def _lpm(d, succ, trials, strata):
