@@ -62,6 +62,12 @@ results = {
             zip(["value", "year"], us_federal_minimum_for(2017, dol), strict=True)
         ),
     },
+    "w241_min_labels_per_question": int(
+        annotations[(annotations["dataset"] == "w241") & ~annotations["is_screener"].astype(bool)]
+        .groupby("task")
+        .size()
+        .min()
+    ),
     "w241": {
         "responses_main": int(w241.main_design(workers).shape[0]),
         "postings_main": int(w241.main_design(workers)["posting_id"].nunique()),
