@@ -81,6 +81,9 @@ n["w241_responses_main"] = str(w["responses_main"])
 n["w241_postings_main"] = str(w["postings_main"])
 n["w241_responses_all"] = str(w["responses_all"])
 n["w241_repeat_workers"] = str(w["workers_several_postings"])
+n["repeat_share_by_pay"] = ", ".join(
+    f"{pct(r['repeat_share'])} at ${r['pay_per_task_usd']:.2f}" for r in res["repeat_participation"]
+)
 n["w241_min_labels_per_question"] = f"{res['w241_min_labels_per_question']:,}"
 for name, s in sim.items():
     n[f"sim_{name}_n"] = str(s["n_sims"])
