@@ -26,6 +26,7 @@ pay = ailabor.load_table("pay_observations")
 dol = ailabor.load_table("us_state_min_wage")
 
 # Process data.
+main = w241.main_design(workers)
 effects = w241.pay_effects(workers)
 postings = w241.posting_summary(workers)
 results = {
@@ -69,8 +70,8 @@ results = {
         .min()
     ),
     "w241": {
-        "responses_main": int(w241.main_design(workers).shape[0]),
-        "postings_main": int(w241.main_design(workers)["posting_id"].nunique()),
+        "responses_main": len(main),
+        "postings_main": int(main["posting_id"].nunique()),
         "responses_all": int((workers["dataset"] == "w241").sum()),
         "workers_several_postings": int(
             workers.loc[

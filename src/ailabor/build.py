@@ -48,9 +48,7 @@ def build_table(module_name: str, force: bool = False) -> list[BuildResult]:
     report = out[1]
     results = []
     for t, df in frames.items():
-        datasets.write_table(
-            df, t, inputs, report=report.get(t, report) if isinstance(out[0], dict) else report
-        )
+        datasets.write_table(df, t, inputs, report=report.get(t, report))
         results.append(BuildResult(t, "built", rows=len(df), report=report.get(t, report)))
     return results
 

@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
 
+from ailabor.clean import minwage  # noqa: E402
 from ailabor.clean.pay_units import HOURS_PER_MONTH  # noqa: E402
 
 # Countries named in the seed stories about AI data work.
@@ -33,19 +34,8 @@ def save(fig: plt.Figure, out_stem: Path) -> list[Path]:
 
 
 def latest_min_wage(cy: pd.DataFrame) -> pd.DataFrame:
-    """The latest unflagged minimum-wage row per country with PPP and GDP context."""
-    d = cy[
-        cy["min_wage_hourly_ppp_usd"].notna() & ~cy["is_min_wage_suspect"].fillna(True).astype(bool)
-    ]
-    d = d.sort_values("year").groupby("country_iso3", as_index=False).tail(1)
-    gdp = (
-        cy.dropna(subset=["gdp_pc_ppp_usd"])
-        .sort_values("year")
-        .groupby("country_iso3")
-        .tail(1)
-        .set_index("country_iso3")["gdp_pc_ppp_usd"]
-    )
-    d = d.assign(gdp_pc_ppp_latest=d["country_iso3"].map(gdp))
+    """The latest unflagged PPP minimum-wage row per country that has GDP context."""
+    d = minwage.latest_min_wage(cy, value="min_wage_hourly_ppp_usd")
     return d.dropna(subset=["gdp_pc_ppp_latest"])
 
 

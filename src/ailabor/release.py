@@ -19,6 +19,7 @@ import pandas as pd
 from ailabor import __version__, config, datasets, schemas
 from ailabor.provenance import META_SUFFIX, iter_snapshots, sha256_file
 from ailabor.sources import registry
+from ailabor.tables import country_year, pay
 
 FRICTIONLESS_TYPES = {
     "str": "string",
@@ -34,28 +35,11 @@ HOW_TO_REBUILD = (
 # What each table may carry into the release (by the licences of its sources).
 POLICY = {
     "country_year": {
-        "drop_columns": [
-            "min_wage_monthly_lcu",
-            "min_wage_currency",
-            "hours_per_month_assumed",
-            "min_wage_hourly_lcu",
-            "min_wage_hourly_usd",
-            "min_wage_hourly_ppp_usd",
-            "fx_year_used",
-            "ppp_year_used",
-            "min_wage_flag",
-            "is_min_wage_suspect",
-        ],
+        "drop_columns": list(country_year.MIN_WAGE_COLUMNS),
         "because": ["ilostat_minimum_wage"],
     },
     "pay_observations": {
-        "drop_columns": [
-            "min_wage_hourly_usd",
-            "min_wage_year_used",
-            "min_wage_source",
-            "ratio_low_to_min_wage",
-            "ratio_high_to_min_wage",
-        ],
+        "drop_columns": list(pay.MIN_WAGE_COLUMNS),
         "because": ["ilostat_minimum_wage"],
     },
     "annotations": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},

@@ -858,12 +858,6 @@ _table(
 )
 
 
-def empty_frame(table: str) -> pd.DataFrame:
-    """An empty frame with the table's columns and dtypes."""
-    schema = TABLES[table]
-    return pd.DataFrame({c: pd.Series(dtype=COLUMNS[c].dtype) for c in schema.columns})
-
-
 def apply_dtypes(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Select the table's columns in order and cast them to their schema dtypes."""
     schema = TABLES[table]

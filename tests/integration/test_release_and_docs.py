@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from ailabor import config, schemas
+from ailabor import schemas
 from ailabor.docs import data_dictionary_markdown
 from tests.conftest import REPO_ROOT
 
@@ -92,7 +92,6 @@ def test_quickstart_runs(built_data, tmp_path):
     assert res.returncode == 0, res.stderr[-2000:]
     assert "pay_observations" in res.stdout and "wrote" in res.stdout
     assert (tmp_path / "q.png").stat().st_size > 1000
-    assert config.project_root() == REPO_ROOT
 
 
 def test_readme_sources_table_is_current():

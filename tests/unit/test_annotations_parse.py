@@ -127,3 +127,18 @@ def test_read_annotations_blank_label_names_row(tmp_path):
     p.write_text("task,worker,label\nt1,a,x\nt2,b,\n")
     with pytest.raises(ParseError, match=r"l.csv, row 3: blank"):
         read_annotations(p, dataset="toy")
+
+
+def test_postings_table_agrees_with_its_file_names():
+    """Each posting's files are named for its design and pay level, except the documented
+    supplementary batch (paid $0.25 into the $0.25 survey, filed under the $0.40 posting)."""
+    for p in w241.POSTINGS.itertuples():
+        q, m = posting_from_filename(p.qualtrics_file), posting_from_filename(p.mturk_file)
+        assert (q["kind"], m["kind"]) == ("qualtric", "mturk")
+        assert q["design"] == m["design"] == p.posting_id.split("_")[0]
+        if p.posting_id == "order1_0.40_supplementary":
+            assert (m["level"], m["suffix"], q["level"]) == ("0.40", "supplementary", "0.25")
+            assert p.pay_per_task_usd == float(q["level"])
+        elif m["level"] not in ("pilot", "main"):
+            assert float(m["level"]) == float(q["level"]) == p.pay_per_task_usd
+    assert w241.POSTINGS["posting_id"].is_unique

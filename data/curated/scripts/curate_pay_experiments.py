@@ -12,6 +12,8 @@ import sys
 
 import pandas as pd
 
+from ailabor.models.evidence import EFFECT_COLUMNS
+
 VERIFICATION = {"seen_primary": "primary", "seen_secondary": "secondary", "recalled": "unverified"}
 # study_id -> effect columns, each transcribed from that row's effect_reported.
 EFFECTS = {
@@ -41,25 +43,13 @@ EFFECTS = {
         "attrition effect with counts",
     ),
 }
-NEW = [
-    "effect_measure",
-    "effect_value",
-    "effect_ci_low",
-    "effect_ci_high",
-    "treat_events",
-    "treat_n",
-    "control_events",
-    "control_n",
-    "is_poolable",
-    "pooling_note",
-]
 
 if __name__ == "__main__":
     facts = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
     facts["verification"] = facts["verification"].map(VERIFICATION)
     assert facts["verification"].notna().all(), "unknown verification level"
     facts["finding_direction"] = facts["finding_direction"].replace("", "not applicable")
-    for c in NEW:
+    for c in EFFECT_COLUMNS:
         facts[c] = "false" if c == "is_poolable" else ""
     for sid, values in EFFECTS.items():
         for k, v in values.items():

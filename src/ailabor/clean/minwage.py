@@ -53,3 +53,23 @@ def flag_min_wage(
             r.append(f"annual value > {MAX_PLAUSIBLE_RATIO_TO_GDP_PC:g}x GDP per capita (PPP)")
         reasons.append("; ".join(r) if r else pd.NA)
     return pd.Series(reasons, index=country_iso3.index, dtype="string")
+
+
+def latest_min_wage(cy: pd.DataFrame, value: str = "min_wage_hourly_usd") -> pd.DataFrame:
+    """Per country, the latest ``country_year`` row whose ``value`` is known and whose minimum
+    wage is not flagged, with the latest GDP per capita PPP (``gdp_pc_ppp_latest``, ``gdp_year``).
+
+    >>> cy = pd.DataFrame({"country_iso3": ["KEN", "KEN", "HKG"], "year": [2023, 2024, 2024],
+    ...     "min_wage_hourly_usd": [0.6, 0.7, 0.03], "is_min_wage_suspect": [False, False, True],
+    ...     "gdp_pc_ppp_usd": [6000.0, None, 70000.0]})
+    >>> latest_min_wage(cy)[["country_iso3", "year", "gdp_pc_ppp_latest", "gdp_year"]].values.tolist()
+    [['KEN', 2024, 6000.0, 2023]]
+    """
+    ok = cy[value].notna() & ~cy["is_min_wage_suspect"].fillna(True).astype(bool)
+    d = cy[ok].sort_values("year").groupby("country_iso3", as_index=False).tail(1)
+    gdp = cy.dropna(subset=["gdp_pc_ppp_usd"]).sort_values("year").groupby("country_iso3").tail(1)
+    gdp = gdp.set_index("country_iso3")
+    return d.assign(
+        gdp_pc_ppp_latest=d["country_iso3"].map(gdp["gdp_pc_ppp_usd"]),
+        gdp_year=d["country_iso3"].map(gdp["year"]),
+    ).reset_index(drop=True)

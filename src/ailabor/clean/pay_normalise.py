@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ailabor.clean.pay_units import HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_WEEK, HOURS_PER_YEAR
+from ailabor.clean.pay_units import HOURS_PER_DAY, HOURS_PER_WEEK, UNIT_HOURS, WEEKS_PER_YEAR
 
 # Currency -> the country whose official rate converts it (for the currencies in the curated data).
 CURRENCY_COUNTRY = {
@@ -22,13 +22,6 @@ CURRENCY_COUNTRY = {
     "UGX": "UGA",
 }
 NON_COUNTRY_MARKERS = ("GLOBAL", "MULTI")
-CONVENTION_HOURS = {
-    "hour": 1.0,
-    "day": HOURS_PER_DAY,
-    "week": HOURS_PER_WEEK,
-    "month": HOURS_PER_MONTH,
-    "year": HOURS_PER_YEAR,
-}
 
 
 def hours_for_unit(unit: str, stated: float | None) -> tuple[float | None, str]:
@@ -45,14 +38,15 @@ def hours_for_unit(unit: str, stated: float | None) -> tuple[float | None, str]:
         return float(stated), f"stated by source: {float(stated):g} h per {unit}"
     if unit == "hour":
         return 1.0, "hourly as published"
-    if unit in CONVENTION_HOURS:
+    if unit in UNIT_HOURS:
+        week = f"{HOURS_PER_WEEK:g} h/week"
         conv = {
-            "day": "8 h per day",
-            "week": "40 h per week",
-            "month": "40 h/week x 52 weeks / 12 = 173.33 h per month",
-            "year": "40 h/week x 52 weeks = 2080 h per year",
+            "day": f"{HOURS_PER_DAY:g} h per day",
+            "week": f"{week}",
+            "month": f"{week} x {WEEKS_PER_YEAR:g} weeks / 12 = {UNIT_HOURS['month']:.2f} h per month",
+            "year": f"{week} x {WEEKS_PER_YEAR:g} weeks = {UNIT_HOURS['year']:g} h per year",
         }[unit]
-        return CONVENTION_HOURS[unit], f"convention: {conv}"
+        return UNIT_HOURS[unit], f"convention: {conv}"
     return None, f"per-{unit} pay: no hours given"
 
 

@@ -10,21 +10,24 @@ from ailabor import config
 
 OUTCOMES = ("quality", "attrition", "participation", "effort", "speed")
 DIRECTIONS = ("positive", "negative", "null", "mixed", "not applicable")
+# Columns the curation script adds to the fact sheet for pooling (the numeric ones first).
+NUMERIC_EFFECT_COLUMNS = (
+    "effect_value",
+    "effect_ci_low",
+    "effect_ci_high",
+    "treat_events",
+    "treat_n",
+    "control_events",
+    "control_n",
+)
+EFFECT_COLUMNS = ("effect_measure", *NUMERIC_EFFECT_COLUMNS, "is_poolable", "pooling_note")
 VERIFICATION = ("primary", "secondary", "self-reported", "unverified")
 
 
 def load_pay_experiments() -> pd.DataFrame:
     """The curated evidence table (every row has a source and a verification level)."""
     df = pd.read_csv(config.curated_dir() / "pay_experiments.csv", dtype=str, keep_default_na=False)
-    for c in (
-        "effect_value",
-        "effect_ci_low",
-        "effect_ci_high",
-        "treat_events",
-        "treat_n",
-        "control_events",
-        "control_n",
-    ):
+    for c in NUMERIC_EFFECT_COLUMNS:
         df[c] = pd.to_numeric(df[c].replace("", None))
     df["is_poolable"] = df["is_poolable"].eq("true")
     df["year"] = pd.to_numeric(df["year"], errors="coerce").astype("Int64")

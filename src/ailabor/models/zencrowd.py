@@ -12,6 +12,7 @@ import warnings
 import pandas as pd
 import statsmodels.api as sm
 
+from ailabor.clean.minwage import latest_min_wage
 from ailabor.models.inference import Z
 
 
@@ -45,13 +46,8 @@ def error_gap(annotations: pd.DataFrame) -> dict:
 
 def country_context(country_year: pd.DataFrame, countries=("USA", "IND")) -> pd.DataFrame:
     """Latest unflagged hourly minimum wage (US$ and PPP $) and GDP per capita PPP."""
-    cy = country_year[country_year["country_iso3"].isin(countries)]
-    mw = cy[
-        cy["min_wage_hourly_usd"].notna() & ~cy["is_min_wage_suspect"].fillna(True).astype(bool)
-    ]
-    mw = mw.sort_values("year").groupby("country_iso3").tail(1)
-    gdp = cy.dropna(subset=["gdp_pc_ppp_usd"]).sort_values("year").groupby("country_iso3").tail(1)
-    out = mw[
+    d = latest_min_wage(country_year[country_year["country_iso3"].isin(countries)])
+    out = d[
         [
             "country_iso3",
             "country_name",
@@ -60,9 +56,9 @@ def country_context(country_year: pd.DataFrame, countries=("USA", "IND")) -> pd.
             "min_wage_hourly_ppp_usd",
             "fx_year_used",
             "ppp_year_used",
+            "gdp_year",
+            "gdp_pc_ppp_latest",
         ]
-    ].merge(
-        gdp[["country_iso3", "year", "gdp_pc_ppp_usd"]].rename(columns={"year": "gdp_year"}),
-        on="country_iso3",
-    )
+    ]
+    out = out.rename(columns={"gdp_pc_ppp_latest": "gdp_pc_ppp_usd"})
     return out.set_index("country_iso3").loc[list(countries)].reset_index()

@@ -52,12 +52,6 @@ class Source:
             name = self.files[0].name
         return self.raw_dir / name
 
-    def file(self, name: str) -> SourceFile:
-        for f in self.files:
-            if f.name == name:
-                return f
-        raise KeyError(f"{self.source_id} has no file {name!r}")
-
 
 def github_files(
     repo: str, commit: str, paths: list[str], mirror_prefix: str, keep_dirs: bool = False

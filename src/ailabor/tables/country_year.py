@@ -14,6 +14,19 @@ from ailabor.clean.pay_units import HOURS_PER_MONTH, monthly_to_hourly
 from ailabor.sources import fed, ilostat, wdi
 
 TABLE = "country_year"
+# Columns derived from the ILOSTAT minimum-wage file (no redistribution licence).
+MIN_WAGE_COLUMNS = (
+    "min_wage_monthly_lcu",
+    "min_wage_currency",
+    "hours_per_month_assumed",
+    "min_wage_hourly_lcu",
+    "min_wage_hourly_usd",
+    "min_wage_hourly_ppp_usd",
+    "fx_year_used",
+    "ppp_year_used",
+    "min_wage_flag",
+    "is_min_wage_suspect",
+)
 REQUIRES = (
     wdi.GDP_PC_PPP,
     wdi.EXCHANGE_RATE,

@@ -15,6 +15,14 @@ TABLES = ("pay_observations", "platforms", "platform_scores")
 REQUIRES = ()  # curated data only; context tables are used when they have been built
 CURATED = ("pay_observations.csv", "platforms.csv", "platform_scores.csv")
 CONTEXT_TABLES = ("country_year", "us_state_min_wage")
+# Columns derived from country_year's minimum wages (ILOSTAT; no redistribution licence).
+MIN_WAGE_COLUMNS = (
+    "min_wage_hourly_usd",
+    "min_wage_year_used",
+    "min_wage_source",
+    "ratio_low_to_min_wage",
+    "ratio_high_to_min_wage",
+)
 
 
 def input_paths() -> list[Path]:
