@@ -1,26 +1,97 @@
-"""The paper's table of sources, from the source registry.
+"""The paper's table of sources, its reference list and its data-availability statement.
 
 Usage: python analysis/results_data.py OUT_DIR
-Writes sources.csv to OUT_DIR.
+Writes to OUT_DIR:
+- sources.csv: the table of sources (from the source registry; licences whole, never cut);
+- references.yml: the bibliography (Hayagriva), from the registry and the curated tables;
+- bib_keys.csv: which citation key backs which curated row (pay observation, score, study, source);
+- data_availability.json: what the data release holds and what must be rebuilt from sources
+  without a redistribution licence (from the registry and the release policy).
 """
 
+import json
+import re
 import sys
 from pathlib import Path
 
 import pandas as pd
 
+from ailabor import bibliography, config, schemas
+from ailabor.release import POLICY
 from ailabor.sources import registry
 
 out = Path(sys.argv[1])
+out.mkdir(parents=True, exist_ok=True)
+cur = config.curated_dir()
+
+
+def read(name: str) -> pd.DataFrame:
+    return pd.read_csv(cur / name, dtype=str, keep_default_na=False)
+
+
+# Load inputs.
+reg = registry()
+studies = read("evidence_studies.csv")
+pay = read("pay_observations.csv")
+scores = read("platform_scores.csv")
+
+# Table of sources: the whole licence string (a cut at ';' once left "(all rights reserved ..."
+# without its closing parenthesis).
 rows = [
     {
         "Source": s.source_id,
-        "Publisher": s.publisher.split(",")[0].split(" (")[0],
-        "Licence": s.licence.split(";")[0],
+        "Publisher": re.split(r",? via |\s\(", s.publisher)[0],
+        "Licence": s.licence,
         "Redistributed": "yes" if s.is_redistributable else "no",
     }
-    for s in registry().values()
+    for s in reg.values()
 ]
-out.mkdir(parents=True, exist_ok=True)
 pd.DataFrame(rows).to_csv(out / "sources.csv", index=False)
-print("wrote", out / "sources.csv")
+
+# Bibliography.
+entries = bibliography.study_entries(studies)
+entries.update(bibliography.dataset_entries(reg.values()))
+pay_rows = pay.assign(year=pay["publication_date"].map(bibliography.year_of))
+pay_entries, pay_keys = bibliography.source_entries(pay_rows, studies, "pay", "obs_id")
+score_rows = scores.assign(
+    publisher=scores.get("publisher", ""),
+    row_id=scores["platform"] + " " + scores["year"],
+)
+score_entries, score_keys = bibliography.source_entries(score_rows, studies, "score", "row_id")
+for new in (pay_entries, score_entries):
+    clash = set(new) & set(entries)
+    if clash:
+        raise ValueError(f"citation keys used twice: {sorted(clash)}")
+    entries.update(new)
+bibliography.write_hayagriva(entries, out / "references.yml")
+keys = (
+    [{"key": k, "backs": "study", "row": k} for k in studies["study_key"]]
+    + [{"key": k, "backs": "dataset", "row": k} for k in reg]
+    + [{"key": v, "backs": "pay observation", "row": k} for k, v in pay_keys.items()]
+    + [{"key": v, "backs": "platform score", "row": k} for k, v in score_keys.items()]
+)
+pd.DataFrame(keys).to_csv(out / "bib_keys.csv", index=False)
+
+# Data availability, from the registry and the release policy.
+closed = [s for s in reg.values() if not s.is_redistributable]
+held = [t for t in schemas.TABLES if not POLICY.get(t, {}).get("exclude")]
+cut = []
+for t, pol in POLICY.items():
+    why = ", ".join(pol["because"])
+    if pol.get("exclude"):
+        cut.append(f"{t} (left out: built from {why})")
+    elif "drop_columns" in pol:
+        cut.append(f"{t} without its {', '.join(pol['drop_columns'])} columns (from {why})")
+    elif "drop_rows" in pol:
+        col, values = pol["drop_rows"]
+        cut.append(f"{t} without the rows whose {col} is {', '.join(values)} (from {why})")
+avail = {
+    "release_tables": ", ".join(held),
+    "release_cuts": "; ".join(cut),
+    "closed_sources": ", ".join(s.source_id for s in closed),
+    "closed_keys": [s.source_id for s in closed],
+    "curated_tables": ", ".join(sorted(p.stem for p in cur.glob("*.csv"))),
+}
+(out / "data_availability.json").write_text(json.dumps(avail, indent=1) + "\n", encoding="utf-8")
+print("wrote", out / "sources.csv", out / "references.yml", out / "data_availability.json")
+print(f"{len(entries)} references ({len(studies)} studies, {len(reg)} datasets)")
