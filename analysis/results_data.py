@@ -71,6 +71,11 @@ keys = (
     + [{"key": v, "backs": "platform score", "row": k} for k, v in score_keys.items()]
 )
 pd.DataFrame(keys).to_csv(out / "bib_keys.csv", index=False)
+# row id -> citation key, for sections that cite the source of a value (see paper/cite.typ)
+(out / "bib_keys.json").write_text(
+    json.dumps({k["row"]: k["key"] for k in keys}, indent=1, ensure_ascii=False) + "\n",
+    encoding="utf-8",
+)
 
 # Data availability, from the registry and the release policy.
 closed = [s for s in reg.values() if not s.is_redistributable]

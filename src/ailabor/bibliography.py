@@ -100,7 +100,7 @@ def study_entries(studies: pd.DataFrame) -> dict[str, dict]:
         e = {
             "type": "article",
             "title": r.title,
-            "parent": {"type": "proceedings", "title": r.venue},
+            "parent": {"type": "periodical", "title": r.venue},
         }
         names = study_authors(r.authors)
         if names:
@@ -123,7 +123,8 @@ def dataset_entries(sources) -> dict[str, dict]:
         e = {
             "type": "repository",
             "title": s.title,
-            "author": [s.publisher.split(" (")[0]],
+            # an organisation or a list of names in one string: Hayagriva's {name: ...} form
+            "author": [{"name": s.publisher.split(" (")[0]}],
             "url": s.publisher_url,
         }
         if year_of(s.vintage):
@@ -181,7 +182,15 @@ def source_entries(
             continue
         url = first_url(r.url)
         g = groups.setdefault(
-            (stem, url), {"title": title, "author": r.author, "publisher": r.publisher, "year": r.year, "url": url, "kind": kind}
+            (stem, url),
+            {
+                "title": title,
+                "author": r.author,
+                "publisher": r.publisher,
+                "year": r.year,
+                "url": url,
+                "kind": kind,
+            },
         )
         if len(title) > len(g["title"]):
             g["title"] = title

@@ -335,10 +335,18 @@ FULL_TEXT_URL_MARK = "crowdsourcing-class/crowdsourcing-class.github.io"
 # odds ratio and Woolf 95% CI are computed (the conversion is recorded in the output).
 EFFECTS = {
     "goritz_2006_retention_meta": dict(
-        measure="odds ratio", value="1.27", ci_low="1.12", ci_high="1.44", contrast="odds of finishing a started web survey, incentive vs none"
+        measure="odds ratio",
+        value="1.27",
+        ci_low="1.12",
+        ci_high="1.44",
+        contrast="odds of finishing a started web survey, incentive vs none",
     ),
     "goritz_2006_response_meta": dict(
-        measure="odds ratio", value="1.19", ci_low="1.13", ci_high="1.25", contrast="odds of starting a web survey, incentive vs none"
+        measure="odds ratio",
+        value="1.19",
+        ci_low="1.13",
+        ci_high="1.25",
+        contrast="odds of starting a web survey, incentive vs none",
     ),
     "yu_2014_financial_retention": dict(
         measure="counts",
@@ -357,7 +365,9 @@ EFFECTS = {
         contrast="odds of taking up the task after a preview, 12 cents (Outline) vs 10 cents (Color), two separate postings",
     ),
     "ikeda_bernstein_2016_bulk_pay": dict(
-        measure="odds ratio (no interval reported)", value="1.4", contrast="odds of a response, bulk vs per-task payment"
+        measure="odds ratio (no interval reported)",
+        value="1.4",
+        contrast="odds of a response, bulk vs per-task payment",
     ),
 }
 EFFECT_ROW_COLUMNS = ("measure", "value", "ci_low", "ci_high")
@@ -459,9 +469,7 @@ def findings(facts: pd.DataFrame) -> pd.DataFrame:
         folded = directed[directed["study_id"].isin(FOLDED)]
         used = directed[~directed["study_id"].isin(FOLDED)]
         dirs = list(dict.fromkeys(used["finding_direction"]))
-        direction = (
-            dirs[0] if len(dirs) == 1 else ("mixed" if len(dirs) > 1 else "not applicable")
-        )
+        direction = dirs[0] if len(dirs) == 1 else ("mixed" if len(dirs) > 1 else "not applicable")
         verif = [row_verification(r) for _, r in (used if len(used) else g).iterrows()]
         basis = []
         for sid in used["study_id"]:

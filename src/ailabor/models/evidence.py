@@ -70,7 +70,9 @@ def load_findings() -> pd.DataFrame:
     for c in NUMERIC_EFFECT_COLUMNS:
         f[c] = pd.to_numeric(f[c].replace("", None))
     f["direction_inferred"] = f["direction_inferred"].eq("true")
-    s = _read("evidence_studies.csv")[["study_key", "label", "year", "design_class", "pay_contrast", "platform"]]
+    s = _read("evidence_studies.csv")[
+        ["study_key", "label", "year", "design_class", "pay_contrast", "platform"]
+    ]
     return f.merge(s, on="study_key", how="left", validate="many_to_one")
 
 
@@ -161,7 +163,12 @@ def pool(findings: pd.DataFrame, outcome: str, min_k: int = MIN_POOL_K) -> dict:
     Heterogeneity is reported as tau², I² and Cochran's Q (statsmodels ``combine_effects``).
     """
     d, excluded = comparable_effects(findings, outcome)
-    base = {"outcome": outcome, "k": len(d), "excluded": excluded, "studies": d["study_key"].tolist()}
+    base = {
+        "outcome": outcome,
+        "k": len(d),
+        "excluded": excluded,
+        "studies": d["study_key"].tolist(),
+    }
     if len(d) < min_k:
         return {
             **base,
