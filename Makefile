@@ -21,6 +21,7 @@ endif
 endif
 export MPLBACKEND := Agg
 
+.PHONY: paper-check paper-check-if-built
 .PHONY: help all install fetch build figures figures-inner outputs paper verify sources pay-summary validate-labels bench docs release test lint format clean distclean
 
 ## help: list the targets
@@ -39,6 +40,7 @@ install: $(STAMP)
 ## all: the main job: fetch every source, build the tables, fit the models, draw the figures, write the paper
 all: fetch build
 	@$(MAKE) --no-print-directory outputs
+	@$(MAKE) --no-print-directory paper-check-if-built
 
 ## fetch: fetch every registered source into data/raw (mirror first, then network)
 fetch: $(STAMP)
@@ -71,7 +73,7 @@ MODEL_SRC := $(wildcard src/ailabor/models/*.py src/ailabor/figures/*.py)
 FIG_INPUTS_min_wage_vs_gdp := $(CY)
 FIG_INPUTS_accuracy_completion_by_pay := $(WRK)
 FIG_INPUTS_survival_by_pay := $(WRK)
-FIG_INPUTS_evidence_map := data/curated/pay_experiments.csv
+FIG_INPUTS_evidence_map := data/curated/evidence_findings.csv data/curated/evidence_studies.csv
 FIG_INPUTS_zencrowd_gap := $(ANN) $(CY)
 FIG_INPUTS_pay_by_platform := $(PROCESSED)/pay_observations.parquet $(CY)
 FIG_INPUTS_fairwork_scores := $(PROCESSED)/platform_scores.parquet
@@ -112,13 +114,15 @@ $(GEN)/experiment.json: analysis/results_experiment.py $(GEN)/simulation.json $(
 $(GEN)/%.json: analysis/results_%.py $(PAPER_INPUTS) $(CURATED) $(MODEL_SRC) | $(STAMP)
 	$(BIN)/python analysis/results_$*.py $(GEN)
 
-$(GEN)/sources.csv: analysis/results_data.py $(wildcard src/ailabor/sources/*.py) | $(STAMP)
+# results_data.py also writes the bibliography, its key map and the data-availability statement.
+$(GEN)/sources.csv: analysis/results_data.py $(wildcard src/ailabor/sources/*.py) src/ailabor/bibliography.py src/ailabor/release.py $(CURATED) | $(STAMP)
 	$(BIN)/python analysis/results_data.py $(GEN)
+$(GEN)/references.yml $(GEN)/bib_keys.json $(GEN)/data_availability.json: $(GEN)/sources.csv
 
 $(GEN)/simulation.json: analysis/simulation.py src/ailabor/simulate.py src/ailabor/models/inference.py | $(STAMP)
 	$(BIN)/python analysis/simulation.py $@ 300
 
-paper/ailabor.pdf: paper/main.typ paper/numbers.typ $(wildcard paper/sections/*.typ) $(PAPER_NUMBERS) $(GEN)/sources.csv $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
+paper/ailabor.pdf: paper/main.typ paper/numbers.typ paper/cite.typ $(wildcard paper/sections/*.typ) $(PAPER_NUMBERS) $(GEN)/sources.csv $(GEN)/references.yml $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
 	$(BIN)/python -c "import typst; typst.compile('paper/main.typ', output='$@.part', root='paper')"
 	@mv $@.part $@
 	@echo "wrote $@"
@@ -126,6 +130,19 @@ paper/ailabor.pdf: paper/main.typ paper/numbers.typ $(wildcard paper/sections/*.
 ## paper: compile paper/ailabor.pdf (typst, offline) from the generated numbers and figures
 paper: build
 	@$(MAKE) --no-print-directory $(PAPER_TARGET)
+
+## paper-check: check the built paper: figures and tables cited, citations resolved, no hand-typed digits, fonts embedded, PDF text free of typographic defects, figure text >= 7 pt at print size
+paper-check: $(STAMP)
+	$(BIN)/python -m ailabor.paper_check paper
+
+paper-check-if-built: $(if $(filter paper/ailabor.pdf,$(PAPER_TARGET)),paper-check,skip-paper-check)
+
+skip-paper-check:
+	@echo "NOT CHECKED paper/ailabor.pdf: the paper was not built (see above)" >&2
+
+## evidence-tables: rebuild data/curated/{pay_experiments,evidence_studies,evidence_findings}.csv from ../shared/facts
+evidence-tables: $(STAMP)
+	$(BIN)/python data/curated/scripts/curate_pay_experiments.py ../shared/facts/pay_experiments_evidence.csv
 
 ## pay-summary: print the Sama Kenya range against Kenya's minimum wage and the MTurk median against the US federal minimum
 pay-summary: build

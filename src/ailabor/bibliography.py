@@ -93,8 +93,14 @@ def first_url(text: str) -> str:
     return m.group(0) if m else ""
 
 
+def _as_text(df: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as a string, missing values as ''."""
+    return df.astype(object).where(df.notna(), "").astype(str)
+
+
 def study_entries(studies: pd.DataFrame) -> dict[str, dict]:
     """One entry per study of ``evidence_studies.csv``."""
+    studies = _as_text(studies)
     out = {}
     for r in studies.itertuples():
         e = {
@@ -161,6 +167,7 @@ def source_entries(
     title (before any parenthesis) is a study's title, or whose author-year names a study
     ("Hara et al." 2018), cites that study's entry.
     """
+    studies, rows = _as_text(studies), _as_text(rows)
     titles = {slug(t): k for t, k in zip(studies["title"], studies["study_key"], strict=True)}
     stems = {}
     for r in studies.itertuples():
