@@ -84,12 +84,12 @@ cut = []
 for t, pol in POLICY.items():
     why = ", ".join(pol["because"])
     if pol.get("exclude"):
-        cut.append(f"{t} (left out: built from {why})")
+        cut.append(f"{t}, which is left out (built from {why})")
     elif "drop_columns" in pol:
-        cut.append(f"{t} without its {', '.join(pol['drop_columns'])} columns (from {why})")
+        cut.append(f"{t} without the {len(pol['drop_columns'])} columns derived from {why}")
     elif "drop_rows" in pol:
         col, values = pol["drop_rows"]
-        cut.append(f"{t} without the rows whose {col} is {', '.join(values)} (from {why})")
+        cut.append(f"{t} without the rows from {why}")
 avail = {
     "release_tables": ", ".join(held),
     "release_cuts": "; ".join(cut),
