@@ -126,11 +126,12 @@ def dataset_entries(sources) -> dict[str, dict]:
     """One entry per registered source (``ailabor.sources.registry().values()``)."""
     out = {}
     for s in sources:
+        who = re.split(r",? via |\s\(|;", s.publisher)[0].removeprefix("Collected by ").strip()
         e = {
-            "type": "repository",
-            "title": s.title,
+            "type": "misc",
+            "title": f"{s.title} [Data set]",
             # an organisation or a list of names in one string: Hayagriva's {name: ...} form
-            "author": [{"name": s.publisher.split(" (")[0]}],
+            "author": [{"name": who}],
             "url": s.publisher_url,
         }
         if year_of(s.vintage):
@@ -226,7 +227,23 @@ def source_entries(
     return entries, row_keys
 
 
+def escape(value):
+    """Hayagriva strings read ``$...$`` as maths: escape dollar signs (in nested values too).
+
+    >>> escape({"title": "Less Than $2", "n": ["a$"]})
+    {'title': 'Less Than \\\\$2', 'n': ['a\\\\$']}
+    """
+    if isinstance(value, str):
+        return value.replace("$", "\\$")
+    if isinstance(value, dict):
+        return {k: v if k == "url" else escape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [escape(v) for v in value]
+    return value
+
+
 def write_hayagriva(entries: dict[str, dict], path: Path) -> None:
     """Write the entries as Hayagriva (JSON is valid YAML; typst reads ``.yml``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(entries, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = json.dumps(escape(entries), indent=1, ensure_ascii=False)
+    path.write_text(text + "\n", encoding="utf-8")

@@ -314,36 +314,51 @@ MINUS_RE = re.compile(r"(?:^|(?<=[\s(\[=<>≈,;:]))-(?=\d)")
 APOSTROPHE_RE = re.compile(r"[\w.]‘(?=\w|\s)|[\w.]‘$")
 
 
+def _context(text: str, i: int) -> str:
+    return " ".join(text[max(0, i - 50) : i + 50].split())
+
+
+def unbalanced_parentheses(text: str, where: str = "PDF") -> list[Finding]:
+    """Parentheses matched through the whole text (a table cell may open one on a page and close
+    it on the next; pdftotext separates pages with form feeds). One finding per unmatched one.
+
+    >>> [f.line for f in unbalanced_parentheses("(a\f b) c)\f(d")]
+    [2, 3]
+    """
+    found, open_at, page = [], [], 1
+    for i, ch in enumerate(text):
+        if ch == "\f":
+            page += 1
+        elif ch == "(":
+            open_at.append((page, i))
+        elif ch == ")":
+            if open_at:
+                open_at.pop()
+            else:
+                found.append(
+                    Finding(where, page, "pdf-text", f"')' without '(': {_context(text, i)!r}")
+                )
+    for pg, i in open_at:
+        found.append(Finding(where, pg, "pdf-text", f"'(' never closed: {_context(text, i)!r}"))
+    return sorted(found, key=lambda f: f.line)
+
+
 def text_defects(text: str, where: str = "PDF") -> list[Finding]:
-    """Typographic defects in extracted text (pages split by form feeds, as pdftotext writes).
+    """Typographic defects in extracted text (pages split by form feeds, as pdftotext writes):
+    unbalanced parentheses, hyphen-minus for a minus sign, an opening quote for an apostrophe.
 
-    Parentheses are balanced per page (table cells are extracted as separate paragraphs, so a
-    parenthesis may open in one and close in the next); the other defects are found per paragraph.
-
-    >>> [f.message[:22] for f in text_defects("See (a (b).\\n\\nA gap of -0.3 points.\\n\\nSnow et al.‘s data.")]
-    ['unbalanced parentheses', 'hyphen-minus for a min', 'opening quote as apost']
+    >>> [f.message[:16] for f in text_defects("See (a (b).\\n\\nA gap of -0.3 points.\\n\\nSnow et al.‘s data.")]
+    ["'(' never closed", 'hyphen-minus for', 'opening quote as']
     >>> text_defects("Range 0-99 and −0.3 (fine). Snow et al.’s data.")
     []
     """
+    return unbalanced_parentheses(text, where) + minus_and_quote_defects(text, where)
+
+
+def minus_and_quote_defects(text: str, where: str = "PDF") -> list[Finding]:
+    """Hyphen-minus for a minus sign and opening quote for an apostrophe, per paragraph."""
     found = []
     for page_no, page in enumerate(text.split("\f"), start=1):
-        o, c = page.count("("), page.count(")")
-        if o != c:
-            depth, first = 0, None
-            for i, ch in enumerate(page):
-                depth += ch == "("
-                depth -= ch == ")"
-                if depth < 0 and first is None:
-                    first = i
-            flat = " ".join(page[max(0, (first or page.find("(")) - 60) :].split())[:100]
-            found.append(
-                Finding(
-                    where,
-                    page_no,
-                    "pdf-text",
-                    f"unbalanced parentheses on the page ({o} open, {c} close), near {flat!r}",
-                )
-            )
         for para in re.split(r"\n\s*\n", page):
             flat = " ".join(para.split())
             m = MINUS_RE.search(flat)
@@ -531,7 +546,12 @@ def check_paper(paper_dir: Path, pdf: Path | None = None) -> list[Finding]:
                 )
             )
         else:
-            found += text_defects(text, where=f"{pdf.name} page")
+            # Parentheses are matched in layout order (row by row), so that a table header
+            # wrapped over two lines is read in order; the other defects in reading order.
+            layout = _run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"])
+            where = f"{pdf.name} page"
+            found += unbalanced_parentheses(layout, where)
+            found += minus_and_quote_defects(text, where)
     return found
 
 

@@ -96,7 +96,8 @@ def test_small_figure_text_fails(tmp_path):
 @pytest.mark.parametrize(
     "text,defect",
     [
-        ("Licence (all rights reserved by the authors", "unbalanced parentheses"),
+        ("Licence (all rights reserved by the authors", "never closed"),
+        ("(a cell that breaks\fover a page) and a stray)", "without"),
         ("a change of -0.3 points", "hyphen-minus"),
         ("Snow et al.‘s RTE labels", "opening quote as apostrophe"),
     ],
