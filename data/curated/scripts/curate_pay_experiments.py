@@ -547,6 +547,19 @@ def studies(facts: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
                 pay_levels=distinct(g["pay_levels"]),
                 n=distinct(g["n"]),
                 outcomes=", ".join(directed["outcome"]) or "none (context or scheme only)",
+                # the direction of the effect of higher pay per outcome (details in the findings table)
+                findings="; ".join(
+                    f"{r.outcome}: {r.finding_direction}"
+                    + (" (inferred)" if r.direction_inferred == "true" else "")
+                    for r in directed.itertuples()
+                ),
+                effects="; ".join(
+                    f"{r.outcome}: {r.effect_measure} {r.effect_value}"
+                    + (f" [{r.effect_ci_low}, {r.effect_ci_high}]" if r.effect_ci_low else "")
+                    + f" ({r.effect_contrast}; {r.effect_conversion})"
+                    for r in f.itertuples()
+                    if r.effect_measure
+                ),
                 verification=min(f["verification"], key=VERIF_ORDER.index),
                 fact_rows=len(g),
                 folded_rows="; ".join(x for x in f["folded_rows"] if x),
