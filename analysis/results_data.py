@@ -1,7 +1,7 @@
 """The paper's table of sources, from the source registry.
 
 Usage: python analysis/results_data.py OUT_DIR
-Writes sources.csv to OUT_DIR.
+Writes sources.csv and data.json (counts of sources) to OUT_DIR.
 """
 
 import sys
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ailabor.paper_format import write_numbers
 from ailabor.sources import registry
 
 out = Path(sys.argv[1])
@@ -24,3 +25,10 @@ rows = [
 out.mkdir(parents=True, exist_ok=True)
 pd.DataFrame(rows).to_csv(out / "sources.csv", index=False)
 print("wrote", out / "sources.csv")
+write_numbers(
+    {
+        "data_n_sources": str(len(rows)),
+        "data_n_not_redistributed": str(sum(r["Redistributed"] == "no" for r in rows)),
+    },
+    out / "data.json",
+)
