@@ -2,6 +2,7 @@
 
 Usage: python analysis/results_data.py OUT_DIR
 Writes to OUT_DIR:
+- data.json: counts of sources (numbers the paper prints);
 - sources.csv: the table of sources (from the source registry; licences whole, never cut);
 - references.yml: the bibliography (Hayagriva), from the registry and the curated tables;
 - bib_keys.csv: which citation key backs which curated row (pay observation, score, study, source);
@@ -17,23 +18,19 @@ from pathlib import Path
 import pandas as pd
 
 from ailabor import bibliography, config, schemas
-from ailabor.release import POLICY
+from ailabor.paper_format import write_numbers
 from ailabor.sources import registry
 
 out = Path(sys.argv[1])
 out.mkdir(parents=True, exist_ok=True)
 cur = config.curated_dir()
-
-
-def read(name: str) -> pd.DataFrame:
-    return pd.read_csv(cur / name, dtype=str, keep_default_na=False)
-
+text = dict(dtype=str, keep_default_na=False)
 
 # Load inputs.
 reg = registry()
-studies = read("evidence_studies.csv")
-pay = read("pay_observations.csv")
-scores = read("platform_scores.csv")
+studies = pd.read_csv(config.curated_dir() / "evidence_studies.csv", **text)
+pay = pd.read_csv(config.curated_dir() / "pay_observations.csv", **text)
+scores = pd.read_csv(config.curated_dir() / "platform_scores.csv", **text)
 
 # Table of sources: the whole licence string (a cut at ';' once left "(all rights reserved ..."
 # without its closing parenthesis).
@@ -79,16 +76,17 @@ pd.DataFrame(keys).to_csv(out / "bib_keys.csv", index=False)
 
 # Data availability, from the registry and the release policy.
 closed = [s for s in reg.values() if not s.is_redistributable]
-held = [t for t in schemas.TABLES if not POLICY.get(t, {}).get("exclude")]
-cut = []
-for t, pol in POLICY.items():
-    why = ", ".join(pol["because"])
-    if pol.get("exclude"):
+held, cut = [], []
+for t in schemas.TABLES:
+    pol = schemas.release_policy(t, lambda sid: reg[sid].is_redistributable)
+    why = ", ".join(pol.because)
+    if pol.exclude:
         cut.append(f"{t}, which is left out (built from {why})")
-    elif "drop_columns" in pol:
-        cut.append(f"{t} without the {len(pol['drop_columns'])} columns derived from {why}")
-    elif "drop_rows" in pol:
-        col, values = pol["drop_rows"]
+        continue
+    held.append(t)
+    if pol.drop_columns:
+        cut.append(f"{t} without the {len(pol.drop_columns)} columns derived from {why}")
+    if pol.drop_rows:
         cut.append(f"{t} without the rows from {why}")
 avail = {
     "release_tables": ", ".join(held),
@@ -98,5 +96,12 @@ avail = {
     "curated_tables": ", ".join(sorted(p.stem for p in cur.glob("*.csv"))),
 }
 (out / "data_availability.json").write_text(json.dumps(avail, indent=1) + "\n", encoding="utf-8")
+write_numbers(
+    {
+        "data_n_sources": str(len(rows)),
+        "data_n_not_redistributed": str(sum(r["Redistributed"] == "no" for r in rows)),
+    },
+    out / "data.json",
+)
 print("wrote", out / "sources.csv", out / "references.yml", out / "data_availability.json")
 print(f"{len(entries)} references ({len(studies)} studies, {len(reg)} datasets)")

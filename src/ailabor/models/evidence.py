@@ -45,20 +45,20 @@ GOOD_DIRECTION = {
 }
 
 
-def _read(name: str) -> pd.DataFrame:
-    return pd.read_csv(config.curated_dir() / name, dtype=str, keep_default_na=False)
+def _read(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def load_pay_experiments() -> pd.DataFrame:
     """The fact sheet row by row (every row has a source and a verification level)."""
-    df = _read("pay_experiments.csv")
+    df = _read(config.curated_dir() / "pay_experiments.csv")
     df["year"] = pd.to_numeric(df["year"].str[:4], errors="coerce").astype("Int64")
     return df
 
 
 def load_studies() -> pd.DataFrame:
     """One row per study: design, pay contrast, platform, population, pay levels, n, verification."""
-    df = _read("evidence_studies.csv")
+    df = _read(config.curated_dir() / "evidence_studies.csv")
     df["year"] = pd.to_numeric(df["year"], errors="coerce").astype("Int64")
     df["fact_rows"] = df["fact_rows"].astype(int)
     return df
@@ -66,11 +66,11 @@ def load_studies() -> pd.DataFrame:
 
 def load_findings() -> pd.DataFrame:
     """One row per study and outcome, joined to the study's design columns."""
-    f = _read("evidence_findings.csv")
+    f = _read(config.curated_dir() / "evidence_findings.csv")
     for c in NUMERIC_EFFECT_COLUMNS:
         f[c] = pd.to_numeric(f[c].replace("", None))
     f["direction_inferred"] = f["direction_inferred"].eq("true")
-    s = _read("evidence_studies.csv")[
+    s = _read(config.curated_dir() / "evidence_studies.csv")[
         ["study_key", "label", "year", "design_class", "pay_contrast", "platform"]
     ]
     return f.merge(s, on="study_key", how="left", validate="many_to_one")
