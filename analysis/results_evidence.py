@@ -101,6 +101,17 @@ n["evidence_attrition_lower_randomised"] = str(
 n["evidence_attrition_lower_rand_keys"] = ",".join(
     att.loc[att["design_class"].eq("randomised experiment"), "study_key"]
 )
+# ... and what the others are, in words generated from their coding.
+PROSE_DESIGN = {"experiment, randomisation not stated": "randomisation not stated"}
+others = []
+for r in att[~att["design_class"].eq("randomised experiment")].itertuples():
+    parts = [PROSE_DESIGN.get(r.design_class, r.design_class)]
+    if r.pay_contrast != "pay level":
+        parts.append(r.pay_contrast)
+    if r.direction_inferred:
+        parts.append("sign inferred")
+    others.append(f"{r.label} ({', '.join(parts)})")
+n["evidence_attrition_lower_others"] = "; ".join(others)
 # The effect sizes with an interval, as reported or converted.
 for r in findings[findings["effect_ci_low"].notna()].itertuples():
     n[f"evidence_or_{r.study_key}_{r.outcome}"] = (
