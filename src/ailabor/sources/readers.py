@@ -170,6 +170,7 @@ def records_to_frame(
     path: Path | str,
     *,
     required: Sequence[str] = (),
+    optional_trailing: Sequence[str] = (),
     what: str = "file",
 ) -> pd.DataFrame:
     """The first record is the header; the rest become an all-text frame.
@@ -179,6 +180,15 @@ def records_to_frame(
     header; header names must be unique; ``required`` columns must be present.
     Empty header names (a trailing separator, as in the World Bank's bulk CSVs)
     are allowed and kept as ``""``-named columns only if unique.
+
+    ``optional_trailing`` names last columns that an exporter leaves off when they
+    are empty (MTurk batch files end the header with ``Approve,Reject`` and the rows
+    without them): a record may lack exactly those, and they read as ``""``. A
+    record with more fields than the header is always an error.
+
+    >>> recs = [(1, ["a", "Approve"]), (2, ["x"])]
+    >>> records_to_frame(recs, "demo", "f.csv", optional_trailing=["Approve"]).to_dict("index")
+    {2: {'a': 'x', 'Approve': ''}}
     """
     it = iter(records)
     first = next(it, None)
@@ -198,8 +208,18 @@ def records_to_frame(
             line=header_line,
         )
     n = len(header)
+    k = len(optional_trailing)
+    if k and list(header[n - k :]) != list(optional_trailing):
+        raise ParseError(
+            source_id,
+            path,
+            f"expected the header to end with {list(optional_trailing)}, found {header[n - k :]}",
+            line=header_line,
+        )
     lines, rows = [], []
     for line, fields in it:
+        if n - k <= len(fields) < n:
+            fields = fields + [""] * (n - len(fields))
         if len(fields) != n:
             shown = ", ".join(h for h in header[:8]) + (", ..." if n > 8 else "")
             raise ParseError(
@@ -223,6 +243,7 @@ def read_csv_strict(
     *,
     sep: str = ",",
     required: Sequence[str] = (),
+    optional_trailing: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Read a one-header CSV (or TSV with ``sep="\\t"``) strictly; all values are text.
 
@@ -231,7 +252,11 @@ def read_csv_strict(
     """
     text = read_text(path, source_id)
     return records_to_frame(
-        iter_records(text, source_id, path, sep=sep), source_id, path, required=required
+        iter_records(text, source_id, path, sep=sep),
+        source_id,
+        path,
+        required=required,
+        optional_trailing=optional_trailing,
     )
 
 

@@ -115,7 +115,8 @@ def parse_mturk_batch(path: Path) -> pd.DataFrame:
     :class:`ParseError` naming the file, row and field.
     """
     sid = SOURCE.source_id
-    df = read_csv_strict(path, sid, required=MTURK_COLUMNS)
+    # MTurk leaves the empty Approve,Reject columns off the rows of a downloaded batch.
+    df = read_csv_strict(path, sid, required=MTURK_COLUMNS, optional_trailing=["Approve", "Reject"])
     rows = []
     for line, r in zip(df.index, df.to_dict("records"), strict=True):
         field = None

@@ -160,9 +160,7 @@ def parse_wdi_bulk_csv(path: Path, source_id: str = "wdi") -> pd.DataFrame:
         (i for i, line in enumerate(lines[:10]) if line.startswith('"Country Name"')), None
     )
     if header_idx is None:
-        raise ParseError(
-            source_id, name, "no 'Country Name' header in the first 10 lines", line=1
-        )
+        raise ParseError(source_id, name, "no 'Country Name' header in the first 10 lines", line=1)
     last_updated = None
     for line in lines[:header_idx]:
         m = re.match(r'"Last Updated Date","([^"]+)"', line)
