@@ -41,47 +41,130 @@ def _cmd_sources(args: argparse.Namespace) -> int:
 
 def _cmd_fetch(args: argparse.Namespace) -> int:
     from ailabor.fetch import fetch_sources
-    from ailabor.http import MIRROR_HINT
     from ailabor.sources import get_source, registry
 
     ids = args.sources or list(registry())
     sources = [get_source(s) for s in ids]
     t0 = time.monotonic()
     results = fetch_sources(sources, force=args.force, progress=not args.quiet)
+    return _report_fetch(results, len(sources), time.monotonic() - t0, args.keep_going)
+
+
+def _report_fetch(results, n_sources: int, seconds: float, keep_going: bool) -> int:
+    """One summary line, one line per source that could not be fetched, one thing to do."""
+    from ailabor.http import mirror_hint
+
     fetched = sum(r.status == "fetched" for r in results)
     unchanged = sum(r.status == "unchanged" for r in results)
-    failed = [r for r in results if r.status == "failed"]
-    ok_sources = {r.source_id for r in results} - {r.source_id for r in failed}
+    bad = [r for r in results if r.status in ("failed", "not tried")]
+    ok_sources = {r.source_id for r in results} - {r.source_id for r in bad}
     print(
-        f"fetch: {len(ok_sources)}/{len(sources)} sources complete; files: {fetched} fetched, "
-        f"{unchanged} unchanged, {len(failed)} failed ({time.monotonic() - t0:.1f} s) -> {config.raw_dir()}"
+        f"fetch: {len(ok_sources)}/{n_sources} sources complete; files: {fetched} fetched, "
+        f"{unchanged} unchanged, {len(bad)} not fetched ({seconds:.1f} s) -> {config.raw_dir()}"
     )
-    if failed:
-        print("could not fetch:", file=sys.stderr)
-        for r in failed:
-            print(f"  {r.source_id}/{r.name}: {r.detail}", file=sys.stderr)
-        failed_ids = sorted({r.source_id for r in failed})
+    by_source: dict[str, list] = {}
+    for r in bad:
+        by_source.setdefault(r.source_id, []).append(r)
+    for sid, rs in by_source.items():
+        n = sum(r.source_id == sid for r in results)
+        first = next((r for r in rs if r.status == "failed"), rs[0])
         print(
-            f"sources not reached: {', '.join(failed_ids)}. How to get them: {MIRROR_HINT}",
+            f"NOT FETCHED {sid} ({len(rs)}/{n} files): {first.why or first.detail}", file=sys.stderr
+        )
+    unpinned = sorted({r.source_id for r in results if not r.is_pinned})
+    if unpinned:
+        print(
+            f"warning: no pinned sha256 yet for {', '.join(unpinned)}: their bytes were not "
+            f"checked. Record them with `ailabor pin {' '.join(unpinned)}` (or `make pin`) and "
+            "commit src/ailabor/sources/pins.csv.",
             file=sys.stderr,
         )
-        return 0 if args.keep_going else 1
+    if bad:
+        pin_refused = [r for r in bad if "pinned sha256" in r.why]
+        for r in pin_refused:
+            print(f"  {r.detail}", file=sys.stderr)
+        if len(pin_refused) < len(bad):
+            print(f"To get the sources not fetched: {mirror_hint()}", file=sys.stderr)
+        return 0 if keep_going else 1
+    return 0
+
+
+def _cmd_pin(args: argparse.Namespace) -> int:
+    from ailabor.fetch import fetch_sources, find_in_mirror
+    from ailabor.provenance import read_meta, sha256_file, verify_snapshot
+    from ailabor.sources import get_source, registry
+    from ailabor.sources.pins import Pin, pins_path, write_pins
+
+    sources = [get_source(s) for s in (args.sources or list(registry()))]
+    if args.refresh:
+        results = fetch_sources(
+            sources, force=True, progress=False, use_pins=False, use_mirror=False
+        )
+        if _report_fetch(results, len(sources), 0.0, keep_going=False):
+            print(
+                "ailabor pin: nothing pinned: the refresh did not fetch every file", file=sys.stderr
+            )
+            return 1
+    pins, missing, changed = [], [], 0
+    from ailabor.sources.pins import pin_for
+
+    for src in sources:
+        for f in src.files:
+            snap = src.raw_dir / f.name
+            copy = None if args.refresh else find_in_mirror(src, f)
+            if copy is not None:
+                digest, size = sha256_file(copy), copy.stat().st_size
+            elif snap.exists() and verify_snapshot(snap).ok:
+                meta = read_meta(snap)
+                digest, size = meta.sha256, meta.bytes
+            else:
+                missing.append(f"{src.source_id}/{f.name}")
+                continue
+            old = pin_for(src.source_id, f.name)
+            changed += old is None or old.sha256 != digest
+            pins.append(Pin(src.source_id, f.name, digest, size))
+    if missing:
+        print(
+            f"ailabor pin: error: no mirror copy or intact snapshot of {', '.join(missing)}; "
+            "nothing pinned. Fetch them first (`ailabor fetch`), or use --refresh for a live page.",
+            file=sys.stderr,
+        )
+        return 1
+    path = write_pins(pins, {s.source_id for s in sources})
+    print(
+        f"pin: {len(pins)} files of {len(sources)} sources pinned, {changed} new or changed -> {path}"
+    )
+    if changed:
+        print(f"Review and commit {pins_path().name} (git diff shows what changed).")
     return 0
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from ailabor.provenance import iter_snapshots, verify_snapshot
+    from ailabor.provenance import iter_snapshots, read_meta, verify_snapshot
+    from ailabor.sources.pins import pin_for
 
     bad = []
     n = 0
-    for path in iter_snapshots(config.raw_dir()):
+    raw = config.raw_dir()
+    for path in iter_snapshots(raw):
         n += 1
         res = verify_snapshot(path)
         if not res.ok:
-            bad.append(res)
-    for res in bad:
-        print(f"CORRUPT {res.path}: {res.reason}", file=sys.stderr)
-    print(f"verify: {n - len(bad)}/{n} snapshots match their sidecars")
+            bad.append((path, res.reason))
+            continue
+        rel = path.relative_to(raw).as_posix().split("/", 1)
+        pin = pin_for(rel[0], rel[1]) if len(rel) == 2 else None
+        meta = read_meta(path)
+        if pin is not None and meta is not None and meta.sha256 != pin.sha256:
+            bad.append((path, f"sha256 {meta.sha256} differs from the pinned {pin.sha256}"))
+    for path, reason in bad:
+        print(f"CORRUPT {path}: {reason}", file=sys.stderr)
+    print(f"verify: {n - len(bad)}/{n} snapshots match their sidecars and pins")
+    if bad:
+        print(
+            "To replace them: `ailabor fetch --force` (from the mirror or the network).",
+            file=sys.stderr,
+        )
     return 1 if bad else 0
 
 
@@ -198,8 +281,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(func=_cmd_fetch)
 
-    s = sub.add_parser("verify", help="re-hash every snapshot against its sidecar")
+    s = sub.add_parser("verify", help="re-hash every snapshot against its sidecar and pin")
     s.set_defaults(func=_cmd_verify)
+
+    s = sub.add_parser(
+        "pin",
+        help="record the sha256 of every file of SOURCE(s) in src/ailabor/sources/pins.csv",
+    )
+    s.add_argument("sources", nargs="*", help="source ids (default: all)")
+    s.add_argument(
+        "--refresh",
+        action="store_true",
+        help="download the files anew from their URLs (a live page) and pin those bytes",
+    )
+    s.set_defaults(func=_cmd_pin)
 
     s = sub.add_parser("docs", help="write docs/data_dictionary.md from the schema definitions")
     s.set_defaults(func=_cmd_docs)
