@@ -20,7 +20,12 @@ export AILABOR_MIRROR := $(subst $(space),:,$(abspath $(MIRROR_CANDIDATES)))
 endif
 endif
 export MPLBACKEND := Agg
+# Reproducible outputs: a fixed creation date for the paper PDF and the sidecars
+# (the time of the last commit, or the caller's SOURCE_DATE_EPOCH).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
 
+.PHONY: pin fuzz summary
 .PHONY: help all install fetch build figures figures-inner outputs paper verify sources pay-summary validate-labels bench docs release test lint format clean distclean
 
 ## help: list the targets
@@ -37,8 +42,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## all: the main job: fetch every source, build the tables, fit the models, draw the figures, write the paper
+##      (it builds what it can; STRICT=1 makes it exit non-zero when anything was not built)
 all: fetch build
-	@$(MAKE) --no-print-directory outputs
+	@$(MAKE) --no-print-directory --keep-going outputs; \
+	$(AILABOR) summary $(if $(STRICT),--strict) $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png) paper/ailabor.pdf
 
 ## fetch: fetch every registered source into data/raw (mirror first, then network)
 fetch: $(STAMP)
@@ -54,7 +61,16 @@ verify: $(STAMP)
 
 ## build: build the tidy tables in data/processed from the snapshots and curated data
 build: $(STAMP)
-	$(AILABOR) build
+	$(AILABOR) build --keep-going
+
+## pin: record the sha256 of every source file (from the mirror) in src/ailabor/sources/pins.csv;
+##      `make pin SOURCES="dol_state_minwage" PIN_FLAGS=--refresh` re-downloads a live page
+pin: $(STAMP)
+	$(AILABOR) pin $(PIN_FLAGS) $(SOURCES)
+
+## fuzz: throw >= 10,000 generated inputs at every parser and public loader; count foreign exceptions
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run_fuzz.py $(if $(FUZZ_N),--per-entry $(FUZZ_N))
 
 # ---- outputs: figures, model results, paper ---------------------------------------
 # They are made in a second make pass, after `build`, so that only what the built tables
@@ -92,11 +108,14 @@ figures-inner: $(FIGURE_TARGETS)
 
 outputs: $(FIGURE_TARGETS) $(PAPER_TARGET)
 
+# A figure or paper whose input tables are gone is removed, never left behind as if current.
 skip-fig-%:
-	@echo "NOT DRAWN $(FIG_DIR)/$*.png: input table(s) missing: $(call missing,$(FIG_INPUTS_$*)) (see the fetch summary above)" >&2
+	@rm -f $(FIG_DIR)/$*.png $(FIG_DIR)/$*.pdf
+	@echo "NOT DRAWN $(FIG_DIR)/$*.png: input table(s) missing: $(call missing,$(FIG_INPUTS_$*))" >&2
 
 skip-paper:
-	@echo "NOT BUILT paper/ailabor.pdf: input table(s) missing: $(call missing,$(PAPER_INPUTS)) (see the fetch summary above)" >&2
+	@rm -f paper/ailabor.pdf
+	@echo "NOT BUILT paper/ailabor.pdf: input table(s) missing: $(call missing,$(PAPER_INPUTS))" >&2
 
 .SECONDEXPANSION:
 $(FIG_DIR)/%.png: analysis/fig_%.py $$(FIG_INPUTS_$$*) $(MODEL_SRC) | $(STAMP)
@@ -112,7 +131,7 @@ $(GEN)/numbers.json: analysis/paper_numbers.py $(GEN)/results.json $(GEN)/simula
 	$(BIN)/python analysis/paper_numbers.py $(GEN)/results.json $(GEN)/simulation.json $(GEN)
 
 paper/ailabor.pdf: paper/main.typ $(GEN)/numbers.json $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
-	$(BIN)/python -c "import typst; typst.compile('paper/main.typ', output='$@.part', root='paper')"
+	$(BIN)/python -c "import typst; typst.compile('paper/main.typ', output='$@.part', root='paper', timestamp=$(SOURCE_DATE_EPOCH))"
 	@mv $@.part $@
 	@echo "wrote $@"
 

@@ -20,14 +20,32 @@ DEFAULT_HTML = REPO_ROOT.parent / "shared" / "html"
 
 
 def _mirror_root() -> Path | None:
+    """The data mirror: the AILABOR_MIRROR directory that holds SOURCES.csv, else ../shared."""
     for p in config.mirror_dirs() or [DEFAULT_MIRROR]:
         if (p / "SOURCES.csv").is_file():
             return p
     return DEFAULT_MIRROR if (DEFAULT_MIRROR / "SOURCES.csv").is_file() else None
 
 
+def _html_root() -> Path | None:
+    """The saved web pages: the AILABOR_MIRROR directory that holds them, else ../shared/html."""
+    for p in config.mirror_dirs():
+        if (p / "dol-state-minwage-history").is_dir() or (p / "mturk-hitslist").is_dir():
+            return p
+    return DEFAULT_HTML if DEFAULT_HTML.is_dir() else None
+
+
 MIRROR = _mirror_root()
-HTML_DIR = DEFAULT_HTML if DEFAULT_HTML.is_dir() else None
+HTML_DIR = _html_root()
+
+
+def mirror_env() -> str:
+    """AILABOR_MIRROR as the user gave it (README: `AILABOR_MIRROR=<mirror>:<html> make test`),
+    else the folders found beside the checkout."""
+    given = os.environ.get("AILABOR_MIRROR", "").strip()
+    if given:
+        return given
+    return os.pathsep.join(str(p) for p in (MIRROR, HTML_DIR) if p is not None)
 needs_mirror = pytest.mark.skipif(
     MIRROR is None,
     reason="data mirror absent: set AILABOR_MIRROR to ../shared/data/mirror (CI has it)",
@@ -53,6 +71,10 @@ def tmp_data(tmp_path, monkeypatch) -> Path:
     monkeypatch.delenv("AILABOR_MIRROR", raising=False)
     monkeypatch.delenv("AILABOR_OFFLINE", raising=False)
     monkeypatch.setattr(config, "PER_HOST_DELAY_S", 0.0)
+    monkeypatch.setattr(config, "CONNECT_TIMEOUT_S", 2.0)
+    monkeypatch.setattr(config, "READ_TIMEOUT_S", 2.0)
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
     return d
 
 
@@ -65,9 +87,7 @@ def built_data(tmp_path_factory) -> Path:
     d.mkdir()
     old = {k: os.environ.get(k) for k in ("AILABOR_DATA", "AILABOR_MIRROR")}
     os.environ["AILABOR_DATA"] = str(d)
-    os.environ["AILABOR_MIRROR"] = os.pathsep.join(
-        str(p) for p in (MIRROR, HTML_DIR) if p is not None
-    )
+    os.environ["AILABOR_MIRROR"] = mirror_env()
     try:
         from ailabor.fetch import fetch_sources
         from ailabor.sources import registry

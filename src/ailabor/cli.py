@@ -173,10 +173,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     t0 = time.monotonic()
     print("build:")
-    results = build_all(force=args.force)
+    results = build_all(force=args.force, quiet=args.quiet)
     built = [r for r in results if r.status == "built"]
     fresh = [r for r in results if r.status == "up-to-date"]
-    skipped = [r for r in results if r.status == "skipped"]
+    not_built = [r for r in results if r.status in ("skipped", "failed")]
     by_table = {r.table: r.report for r in built + fresh}
     flags = len(by_table.get("country_year", {}).get("min_wage_flagged", []))
     flags += by_table.get("us_state_min_wage", {}).get("suspect_cells", 0)
@@ -186,12 +186,89 @@ def _cmd_build(args: argparse.Namespace) -> int:
     )
     quarantined += len(by_table.get("us_state_min_wage", {}).get("unparsed_cells", []))
     print(
-        f"build: {len(built)} built, {len(fresh)} up to date, {len(skipped)} skipped "
+        f"build: {len(built)} built, {len(fresh)} up to date, {len(not_built)} not built "
         f"({sum(r.rows for r in built + fresh)} rows; {flags} values flagged; {quarantined} rows quarantined; "
         f"{time.monotonic() - t0:.1f} s) -> {config.processed_dir()}"
     )
-    for r in skipped:
+    return _report_not_built(not_built, args.keep_going)
+
+
+def _report_not_built(not_built, keep_going: bool) -> int:
+    """Each table not built, once, with why; stale outputs removed; the one thing to do."""
+    from ailabor.http import mirror_hint
+
+    if not not_built:
+        return 0
+    for r in not_built:
         print(f"NOT BUILT {r.table}: {r.detail}", file=sys.stderr)
+    removed = sorted({t for r in not_built for t in r.removed})
+    if removed:
+        print(
+            f"removed stale output of {', '.join(removed)} (built from inputs that are now "
+            "missing or corrupt)",
+            file=sys.stderr,
+        )
+    missing = sorted({s for r in not_built for s in r.missing_sources})
+    corrupt = sorted({s for r in not_built for s in r.corrupt_sources})
+    if corrupt:
+        print(
+            f"To repair {', '.join(corrupt)}: `ailabor fetch --force {' '.join(corrupt)}`",
+            file=sys.stderr,
+        )
+    if missing:
+        print(f"To get {', '.join(missing)}: {mirror_hint()}", file=sys.stderr)
+    if keep_going:
+        return 0
+    print(
+        "ailabor build: exit 1 because tables were not built (--keep-going to exit 0)",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    """The end-of-run summary of `make all`: what was built, what was not, the one thing to do."""
+    import importlib
+    from pathlib import Path
+
+    from ailabor import datasets
+    from ailabor.build import TABLE_MODULES, unusable_sources
+    from ailabor.http import mirror_hint
+
+    built, not_built, missing, corrupt = [], [], set(), set()
+    for m in TABLE_MODULES:
+        mod = importlib.import_module(m)
+        tables = mod.TABLES if hasattr(mod, "TABLES") else (mod.TABLE,)
+        miss, bad = unusable_sources(mod)
+        for t in tables:
+            if datasets.read_meta(t) is not None and datasets.table_paths(t)["parquet"].exists():
+                built.append(t)
+            else:
+                why = (
+                    ", ".join([f"missing {s}" for s in miss] + [f"corrupt {s}" for s in bad])
+                    or "see the build log above"
+                )
+                not_built.append(f"{t} ({why})")
+                missing.update(miss)
+                corrupt.update(bad)
+    outputs = [Path(o) for o in args.outputs]
+    made = [o for o in outputs if o.exists()]
+    line = f"summary: {len(built)}/{len(built) + len(not_built)} tables built"
+    if outputs:
+        line += f", {len(made)}/{len(outputs)} figures and paper made"
+    print(line + ".")
+    if not_built:
+        print(f"  not built: {'; '.join(not_built)}")
+    if len(made) < len(outputs):
+        print(f"  not made: {', '.join(str(o) for o in outputs if not o.exists())}")
+    if corrupt:
+        print(f"  to do: `ailabor fetch --force {' '.join(sorted(corrupt))}` (corrupt snapshots)")
+    elif missing:
+        print(f"  to do: {mirror_hint()}")
+    complete = not not_built and len(made) == len(outputs)
+    if args.strict and not complete:
+        print("STRICT=1: exit 1 because not everything was built", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -296,6 +373,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(func=_cmd_pin)
 
+    s = sub.add_parser("summary", help="what was built, what was not, and the one thing to do")
+    s.add_argument("outputs", nargs="*", help="figure and paper files that should exist")
+    s.add_argument("--strict", action="store_true", help="exit 1 unless everything was built")
+    s.set_defaults(func=_cmd_summary)
+
     s = sub.add_parser("docs", help="write docs/data_dictionary.md from the schema definitions")
     s.set_defaults(func=_cmd_docs)
 
@@ -319,6 +401,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--force", action="store_true", help="rebuild even if inputs and code are unchanged"
     )
+    s.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="exit 0 when some tables could not be built (they are still listed)",
+    )
+    s.add_argument("--quiet", action="store_true", help="only the summary")
     s.set_defaults(func=_cmd_build)
     return p
 

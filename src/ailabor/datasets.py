@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from ailabor import config, schemas
-from ailabor.errors import MissingSourceError
-from ailabor.provenance import sha256_file, utc_now, write_json_atomic
+from ailabor.errors import MissingSourceError, StaleTableError, UnknownTableError
+from ailabor.provenance import apply_umask, sha256_file, utc_now, write_json_atomic
 
 
 @cache
@@ -42,14 +42,18 @@ def table_paths(name: str, directory: Path | None = None) -> dict[str, Path]:
     }
 
 
-def input_record(path: Path) -> dict:
-    """Provenance of one input file: its path relative to the data dir and sha256."""
+def input_record_path(path: Path) -> str:
+    """How an input's path is recorded: relative to the data dir where it lies inside it."""
     path = Path(path)
     try:
-        rel = path.resolve().relative_to(config.data_dir().resolve()).as_posix()
+        return path.resolve().relative_to(config.data_dir().resolve()).as_posix()
     except ValueError:
-        rel = str(path)
-    return {"path": rel, "sha256": sha256_file(path)}
+        return str(path)
+
+
+def input_record(path: Path) -> dict:
+    """Provenance of one input file: its path relative to the data dir and sha256."""
+    return {"path": input_record_path(path), "sha256": sha256_file(path)}
 
 
 def _atomic(path: Path, writer) -> None:
@@ -58,6 +62,7 @@ def _atomic(path: Path, writer) -> None:
     os.close(fd)
     try:
         writer(tmp)
+        apply_umask(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -87,8 +92,13 @@ def write_table(
 
 
 def read_meta(name: str) -> dict | None:
+    """The table's sidecar, or None when there is none (or it is unreadable)."""
     p = table_paths(name)["meta"]
-    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else None
+    try:
+        meta = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def is_up_to_date(name: str, inputs: list[Path]) -> bool:
@@ -106,14 +116,34 @@ def is_up_to_date(name: str, inputs: list[Path]) -> bool:
 
 
 def load_table(name: str) -> pd.DataFrame:
-    """Load a built table (typed, from Parquet)."""
-    path = table_paths(name)["parquet"]
-    if not path.exists():
-        raise MissingSourceError(
-            f"table {name!r} has not been built: run `make all` (or `ailabor build`) first; "
-            f"looked for {path}"
+    """Load a built table (typed, from Parquet).
+
+    Refuses (with the package's own errors) a name that is not a table, a table
+    that has not been built or was removed as stale, and a Parquet file that is
+    not the one the build wrote (its sha256 differs from the sidecar's).
+    """
+    if not isinstance(name, str) or name not in schemas.TABLES:
+        raise UnknownTableError(
+            f"unknown table {name!r}; known tables: {', '.join(sorted(schemas.TABLES))} "
+            "(see ailabor.list_datasets())"
         )
-    df = pd.read_parquet(path)
+    paths = table_paths(name)
+    path = paths["parquet"]
+    meta = read_meta(name)
+    if not path.exists() or meta is None:
+        raise MissingSourceError(
+            f"table {name!r} has not been built (or was removed because its inputs went "
+            f"missing or corrupt): run `make all` (or `ailabor build`) first; looked for {path}"
+        )
+    if sha256_file(path) != (meta.get("outputs") or {}).get("parquet"):
+        raise StaleTableError(
+            f"table {name!r}: {path} is not the file the build wrote (its sha256 differs from "
+            f"{paths['meta'].name}); run `ailabor build --force`"
+        )
+    try:
+        df = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises many types for a damaged file
+        raise StaleTableError(f"table {name!r}: {path} cannot be read ({exc})") from None
     return schemas.apply_dtypes(df, name)
 
 
@@ -176,9 +206,13 @@ def list_datasets() -> pd.DataFrame:
 
 
 def load(name: str) -> pd.DataFrame:
-    """Load any published table by name (see :func:`list_datasets`)."""
-    if name not in schemas.TABLES:
-        raise KeyError(f"unknown table {name!r}; known: {', '.join(schemas.TABLES)}")
+    """Load any published table by name (see :func:`list_datasets`).
+
+    >>> load("no_such_table")
+    Traceback (most recent call last):
+    ...
+    ailabor.errors.UnknownTableError: unknown table 'no_such_table'; known tables: annotations, ...
+    """
     return load_table(name)
 
 

@@ -121,14 +121,24 @@ def fetch_file(
     else:
         _, accept = _pin_check(source, f, f.url, use_pins)
         bar = None
-        if progress:
-            bar = tqdm(desc=f"{source.source_id}/{f.name}", unit="B", unit_scale=True, leave=False)
 
         def on_progress(done: int, total: int | None) -> None:
-            if bar is not None:
-                bar.total = total
-                bar.n = done
-                bar.refresh()
+            # The bar appears with the first byte, on a terminal only: no stray
+            # "0.00B" bar for a request that failed, none in logs.
+            nonlocal bar
+            if not progress:
+                return
+            if bar is None:
+                bar = tqdm(
+                    desc=f"{source.source_id}/{f.name}",
+                    unit="B",
+                    unit_scale=True,
+                    leave=False,
+                    disable=None,
+                )
+            bar.total = total
+            bar.n = done
+            bar.refresh()
 
         try:
             got = download(

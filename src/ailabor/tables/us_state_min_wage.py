@@ -1,0 +1,27 @@
+"""Build ``us_state_min_wage`` from the DOL history page alone (public domain)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ailabor.sources import dol_minwage
+
+TABLE = "us_state_min_wage"
+REQUIRES = (dol_minwage.SOURCE,)
+
+
+def input_paths() -> list[Path]:
+    return [dol_minwage.SOURCE.path()]
+
+
+def build() -> tuple[pd.DataFrame, dict]:
+    dol, problems = dol_minwage.parse_dol_minwage(dol_minwage.SOURCE.path())
+    dol = dol.rename(columns={"rate_low": "min_wage_low", "rate_high": "min_wage_high"})
+    report = {
+        "unparsed_cells": problems,
+        "typos_fixed": int(dol["typo_fixed"].sum()),
+        "suspect_cells": int(dol["is_suspect"].sum()),
+    }
+    return dol, report
