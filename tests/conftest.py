@@ -46,6 +46,8 @@ def mirror_env() -> str:
     if given:
         return given
     return os.pathsep.join(str(p) for p in (MIRROR, HTML_DIR) if p is not None)
+
+
 needs_mirror = pytest.mark.skipif(
     MIRROR is None,
     reason="data mirror absent: set AILABOR_MIRROR to ../shared/data/mirror (CI has it)",

@@ -130,7 +130,7 @@ def load_table(name: str) -> pd.DataFrame:
     paths = table_paths(name)
     path = paths["parquet"]
     meta = read_meta(name)
-    if not path.exists() or meta is None:
+    if not path.is_file() or meta is None:
         raise MissingSourceError(
             f"table {name!r} has not been built (or was removed because its inputs went "
             f"missing or corrupt): run `make all` (or `ailabor build`) first; looked for {path}"
@@ -144,7 +144,10 @@ def load_table(name: str) -> pd.DataFrame:
         df = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises many types for a damaged file
         raise StaleTableError(f"table {name!r}: {path} cannot be read ({exc})") from None
-    return schemas.apply_dtypes(df, name)
+    try:
+        return schemas.apply_dtypes(df, name)
+    except (TypeError, ValueError) as exc:
+        raise StaleTableError(f"table {name!r}: {path} does not fit its schema ({exc})") from None
 
 
 def load_country_year() -> pd.DataFrame:

@@ -45,7 +45,9 @@ def test_wdi_bulk_changed_layout_names_file_and_row(tmp_path):
 def test_wdi_bulk_non_numeric_value_is_an_error(tmp_path):
     p = tmp_path / "API_X.csv"
     p.write_text(WDI_CSV.replace('"5000.5"', '"5,000.5"'), encoding="utf-8")
-    with pytest.raises(ParseError, match="line 6: expected a number or an empty cell, found '5,000.5' for KEN 2021"):
+    with pytest.raises(
+        ParseError, match="line 6: expected a number or an empty cell, found '5,000.5' for KEN 2021"
+    ):
         wdi.parse_wdi_bulk_csv(p)
 
 
