@@ -82,7 +82,7 @@ CY := $(PROCESSED)/country_year.parquet
 ANN := $(PROCESSED)/annotations.parquet
 WRK := $(PROCESSED)/workers.parquet
 CURATED := $(wildcard data/curated/*.csv)
-MODEL_SRC := $(wildcard src/ailabor/models/*.py) src/ailabor/figures.py
+MODEL_SRC := $(wildcard src/ailabor/models/*.py src/ailabor/figures/*.py)
 
 FIG_INPUTS_min_wage_vs_gdp := $(CY)
 FIG_INPUTS_accuracy_completion_by_pay := $(WRK)
@@ -121,16 +121,23 @@ skip-paper:
 $(FIG_DIR)/%.png: analysis/fig_%.py $$(FIG_INPUTS_$$*) $(MODEL_SRC) | $(STAMP)
 	$(BIN)/python analysis/fig_$*.py $(FIG_DIR)/$*
 
-$(GEN)/results.json: analysis/results.py $(PAPER_INPUTS) $(CURATED) $(MODEL_SRC) | $(STAMP)
-	$(BIN)/python analysis/results.py $(GEN)
+# One results script per paper topic: analysis/results_<topic>.py writes generated/<topic>.json.
+PAPER_TOPICS := countries pay labels experiment evidence
+PAPER_NUMBERS := $(foreach t,$(PAPER_TOPICS),$(GEN)/$(t).json)
+
+$(GEN)/experiment.json: analysis/results_experiment.py $(GEN)/simulation.json $(PAPER_INPUTS) $(MODEL_SRC) | $(STAMP)
+	$(BIN)/python analysis/results_experiment.py $(GEN) $(GEN)/simulation.json
+
+$(GEN)/%.json: analysis/results_%.py $(PAPER_INPUTS) $(CURATED) $(MODEL_SRC) | $(STAMP)
+	$(BIN)/python analysis/results_$*.py $(GEN)
+
+$(GEN)/sources.csv: analysis/results_data.py $(wildcard src/ailabor/sources/*.py) | $(STAMP)
+	$(BIN)/python analysis/results_data.py $(GEN)
 
 $(GEN)/simulation.json: analysis/simulation.py src/ailabor/simulate.py src/ailabor/models/inference.py | $(STAMP)
 	$(BIN)/python analysis/simulation.py $@ 300
 
-$(GEN)/numbers.json: analysis/paper_numbers.py $(GEN)/results.json $(GEN)/simulation.json
-	$(BIN)/python analysis/paper_numbers.py $(GEN)/results.json $(GEN)/simulation.json $(GEN)
-
-paper/ailabor.pdf: paper/main.typ $(GEN)/numbers.json $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
+paper/ailabor.pdf: paper/main.typ paper/numbers.typ $(wildcard paper/sections/*.typ) $(PAPER_NUMBERS) $(GEN)/sources.csv $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
 	$(BIN)/python -c "import typst; typst.compile('paper/main.typ', output='$@.part', root='paper', timestamp=$(SOURCE_DATE_EPOCH))"
 	@mv $@.part $@
 	@echo "wrote $@"

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import ailabor
-from ailabor.figures import accuracy_completion_by_pay
+from ailabor.figures.experiment import accuracy_completion_by_pay
 from ailabor.models.w241 import posting_summary
 
 print(

@@ -4,6 +4,6 @@ import sys
 from pathlib import Path
 
 import ailabor
-from ailabor.figures import fairwork_scores
+from ailabor.figures.pay import fairwork_scores
 
 print("wrote", *fairwork_scores(ailabor.load_table("platform_scores"), Path(sys.argv[1])))

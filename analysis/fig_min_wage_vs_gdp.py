@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import ailabor
-from ailabor.figures import min_wage_vs_gdp
+from ailabor.figures.country import min_wage_vs_gdp
 
 # Load inputs.
 country_year = ailabor.load_country_year()

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import ailabor
-from ailabor.figures import pay_by_platform
+from ailabor.figures.pay import pay_by_platform
 
 print(
     "wrote",

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import ailabor
-from ailabor.figures import survival_by_pay
+from ailabor.figures.experiment import survival_by_pay
 from ailabor.models.turnover import kaplan_meier
 
 print("wrote", *survival_by_pay(kaplan_meier(ailabor.load_table("workers")), Path(sys.argv[1])))

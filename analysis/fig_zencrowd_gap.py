@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 import ailabor
-from ailabor.figures import zencrowd_gap
+from ailabor.figures.zencrowd import zencrowd_gap
 from ailabor.models.zencrowd import country_context, error_gap
 
 gap = error_gap(ailabor.load_table("annotations"))

@@ -11,14 +11,27 @@ from ailabor.sources import (
     fed,
     ilostat,
     mturk_hitslist,
+    mturk_surveys,
     snow2008,
+    truth_inference,
     w241,
     wdi,
     zencrowd,
 )
 from ailabor.sources.base import Source, SourceFile
 
-_MODULES = (wdi, ilostat, fed, w241, zencrowd, snow2008, mturk_hitslist, dol_minwage)
+_MODULES = (
+    wdi,
+    ilostat,
+    fed,
+    w241,
+    zencrowd,
+    snow2008,
+    truth_inference,
+    mturk_hitslist,
+    dol_minwage,
+    mturk_surveys,
+)
 
 
 def registry() -> dict[str, Source]:

@@ -54,12 +54,18 @@ class Source:
 
 
 def github_files(
-    repo: str, commit: str, paths: list[str], mirror_prefix: str, keep_dirs: bool = False
+    repo: str,
+    commit: str,
+    paths: list[str],
+    mirror_prefix: str,
+    keep_dirs: bool = False,
+    strip_prefix: str = "",
 ) -> tuple[SourceFile, ...]:
     """SourceFiles for files of a GitHub repo pinned at ``commit``.
 
     The local name is the file's base name, or its whole upstream path with
-    ``keep_dirs`` (for sources whose mirror keeps the upstream sub-folders).
+    ``keep_dirs`` (for sources whose mirror keeps the upstream sub-folders), less
+    ``strip_prefix`` (for mirrors that drop a leading folder).
 
     >>> f = github_files("o/r", "abc", ["data/x.csv"], "m/")[0]
     >>> f.name, f.url, f.mirror_path
@@ -67,7 +73,7 @@ def github_files(
     """
     out = []
     for p in paths:
-        name = p if keep_dirs else p.rsplit("/", 1)[-1]
+        name = p.removeprefix(strip_prefix) if keep_dirs else p.rsplit("/", 1)[-1]
         out.append(
             SourceFile(
                 name=name,

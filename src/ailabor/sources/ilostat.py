@@ -51,7 +51,41 @@ EARNINGS = Source(
     upstream_commit="ac2cf9756e85b103716329a924e383ce54a5909f",
 )
 
-SOURCES = (MINIMUM_WAGE, EARNINGS)
+_HISTORY_DIR = "data/raw/ilo-minimum-wage/ilo-minimum-wage-by-country/"
+MINIMUM_WAGE_HISTORY = Source(
+    source_id="ilostat_minwage_history",
+    title="Statutory nominal gross monthly minimum wage, full history (ILOSTAT EAR_INEE_NOC_NB_A, EAR_INEE_CUR_NB_A)",
+    publisher="International Labour Organization, ILOSTAT (bulk download kept by RohamHosseini1/iran-in-data)",
+    licence="CC BY 4.0 (ILOSTAT data; repository data licence LICENSE-DATA)",
+    is_redistributable=True,
+    publisher_url="https://ilostat.ilo.org/data/",
+    files=github_files(
+        "RohamHosseini1/iran-in-data",
+        "fadcc71ced43ed0ff5db6d47dc40695adbc60f6e",
+        [
+            _HISTORY_DIR + "EAR_INEE_NOC_NB_A.csv",
+            _HISTORY_DIR + "EAR_INEE_CUR_NB_A.csv",
+            _HISTORY_DIR + "manifest.json",
+            "LICENSE-DATA",
+        ],
+        "ilostat_minwage_history/",
+    ),
+    description=(
+        "Monthly minimum wage by country and year, 1980-2025, 175 countries: in local currency "
+        "(NOC) and by currency type LCU / USD / PPP (CUR); retrieved from ILOSTAT 2026-07-12."
+    ),
+    citation="International Labour Organization. ILOSTAT database, EAR_INEE_NOC_NB_A and EAR_INEE_CUR_NB_A.",
+    upstream="github RohamHosseini1/iran-in-data",
+    upstream_commit="fadcc71ced43ed0ff5db6d47dc40695adbc60f6e",
+    vintage="ILOSTAT bulk download retrieved 2026-07-12",
+    caveats=(
+        "Files start with a UTF-8 BOM; countries with no statutory national minimum are absent (not zero).",
+        "Definition breaks: Kenya 2007-08, Philippines 2009-10, Uganda 2017, Bangladesh 2023, Nigeria 2023-24, Venezuela.",
+        "India's value is the non-binding national floor level x 26 days.",
+    ),
+)
+
+SOURCES = (MINIMUM_WAGE, EARNINGS, MINIMUM_WAGE_HISTORY)
 
 
 # --- parse -----------------------------------------------------------------
