@@ -192,3 +192,46 @@ def http_server():
     finally:
         srv.httpd.shutdown()
         srv.httpd.server_close()
+
+
+class StallServer:
+    """A TCP server on 127.0.0.1 that accepts every connection and never answers
+    (a stalled host, or a stalled proxy when used as HTTPS_PROXY/HTTP_PROXY)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.sock.settimeout(0.2)
+        self.accepted: list[socket.socket] = []
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.accepted.append(conn)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def close(self) -> None:
+        self._stop.set()
+        self.thread.join(timeout=2)
+        for c in self.accepted:
+            c.close()
+        self.sock.close()
+
+
+@pytest.fixture
+def stall_server():
+    srv = StallServer()
+    srv.thread.start()
+    try:
+        yield srv
+    finally:
+        srv.close()
