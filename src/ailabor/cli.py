@@ -190,10 +190,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
         f"({sum(r.rows for r in built + fresh)} rows; {flags} values flagged; {quarantined} rows quarantined; "
         f"{time.monotonic() - t0:.1f} s) -> {config.processed_dir()}"
     )
-    return _report_not_built(not_built, args.keep_going)
+    rebuilt = {r.table for r in built}
+    return _report_not_built(not_built, args.keep_going, rebuilt)
 
 
-def _report_not_built(not_built, keep_going: bool) -> int:
+def _report_not_built(not_built, keep_going: bool, rebuilt: set[str] = frozenset()) -> int:
     """Each table not built, once, with why; stale outputs removed; the one thing to do."""
     from ailabor.http import mirror_hint
 
@@ -201,7 +202,7 @@ def _report_not_built(not_built, keep_going: bool) -> int:
         return 0
     for r in not_built:
         print(f"NOT BUILT {r.table}: {r.detail}", file=sys.stderr)
-    removed = sorted({t for r in not_built for t in r.removed})
+    removed = sorted({t for r in not_built for t in r.removed} - set(rebuilt))
     if removed:
         print(
             f"removed stale output of {', '.join(removed)} (built from inputs that are now "

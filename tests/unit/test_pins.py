@@ -40,13 +40,18 @@ def pins(tmp_path, monkeypatch):
 def test_every_registered_file_is_pinned():
     pinned = set(load_pins())
     missing = [
-        (s.source_id, f.name) for s in registry().values() for f in s.files if (s.source_id, f.name) not in pinned
+        (s.source_id, f.name)
+        for s in registry().values()
+        for f in s.files
+        if (s.source_id, f.name) not in pinned
     ]
     assert missing == [], f"run `ailabor pin` for {missing}"
     assert PINS_FILE.read_text().splitlines()[1:] == sorted(PINS_FILE.read_text().splitlines()[1:])
 
 
-def test_a_truncated_mirror_copy_is_refused_and_nothing_written(tmp_data, tmp_path, monkeypatch, pins):
+def test_a_truncated_mirror_copy_is_refused_and_nothing_written(
+    tmp_data, tmp_path, monkeypatch, pins
+):
     mirror = tmp_path / "mirror"
     (mirror / "testsrc").mkdir(parents=True)
     (mirror / "testsrc" / "data.csv").write_bytes(BODY[:2000])
@@ -69,7 +74,9 @@ def test_a_download_that_differs_from_its_pin_is_refused(tmp_data, http_server, 
     assert res.status == "fetched" and res.is_pinned
 
 
-def test_a_snapshot_that_differs_from_its_pin_counts_as_corrupt(tmp_data, http_server, pins, monkeypatch):
+def test_a_snapshot_that_differs_from_its_pin_counts_as_corrupt(
+    tmp_data, http_server, pins, monkeypatch
+):
     http_server.scripts["/f"] = [{"body": BODY}]
     src = _source(http_server.url("/f"))
     fetch_source(src, progress=False)
@@ -109,13 +116,17 @@ def test_pin_command_rewrites_only_the_named_source(tmp_data, tmp_path, monkeypa
     before = [ln for ln in PINS_FILE.read_text().splitlines() if not ln.startswith("dol_state")]
     after = copy.read_text().splitlines()
     assert [ln for ln in after if not ln.startswith("dol_state")] == before
-    assert f"dol_state_minwage,raw_data.html,{hashlib.sha256(page).hexdigest()},{len(page)}" in after
+    assert (
+        f"dol_state_minwage,raw_data.html,{hashlib.sha256(page).hexdigest()},{len(page)}" in after
+    )
     assert cli.main(["fetch", "dol_state_minwage"]) == 0
     assert snapshot_status(get_source("dol_state_minwage")) == "complete"
 
 
 @needs_mirror
-def test_truncated_zencrowd_in_a_mirror_folder_is_refused(tmp_data, tmp_path, mirror_dir, monkeypatch):
+def test_truncated_zencrowd_in_a_mirror_folder_is_refused(
+    tmp_data, tmp_path, mirror_dir, monkeypatch
+):
     """The issue's reproduction: ZenCrowd_us.csv cut to 6,000 lines."""
     m = tmp_path / "mirror" / "zencrowd"
     m.mkdir(parents=True)
