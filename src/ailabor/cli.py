@@ -172,7 +172,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from ailabor.build import build_all
 
     t0 = time.monotonic()
-    print("build:")
+    if not args.quiet:
+        print("build:")
     results = build_all(force=args.force, quiet=args.quiet)
     built = [r for r in results if r.status == "built"]
     fresh = [r for r in results if r.status == "up-to-date"]
