@@ -38,7 +38,7 @@ class BuildResult:
 
 
 def unusable_sources(mod) -> tuple[list[str], list[str]]:
-    """(missing, corrupt) source ids among what ``mod`` requires."""
+    """(missing, corrupt) source ids among what ``mod`` requires (partial counts as missing)."""
     missing, corrupt = [], []
     for s in mod.REQUIRES:
         status = snapshot_status(s)
@@ -47,6 +47,20 @@ def unusable_sources(mod) -> tuple[list[str], list[str]]:
         elif status != "complete":
             missing.append(s.source_id)
     return missing, corrupt
+
+
+def _describe_missing(mod, missing: list[str]) -> str:
+    """``"zencrowd (2/3 files)"`` for a partial snapshot, the bare id for a missing one."""
+    out = []
+    for s in mod.REQUIRES:
+        if s.source_id in missing:
+            status = snapshot_status(s)
+            out.append(
+                s.source_id
+                if status == "missing"
+                else f"{s.source_id} ({status.removeprefix('partial (').rstrip(')')} files)"
+            )
+    return ", ".join(out)
 
 
 def dependents_of(tables: list[str]) -> list[str]:
@@ -94,7 +108,7 @@ def build_table(module_name: str, force: bool = False) -> list[BuildResult]:
     if missing or corrupt:
         parts = []
         if missing:
-            parts.append(f"missing source(s): {', '.join(missing)}")
+            parts.append(f"missing source(s): {_describe_missing(mod, missing)}")
         if corrupt:
             parts.append(f"corrupt source(s): {', '.join(corrupt)} (see `ailabor verify`)")
         removed = remove_stale_outputs(list(tables))

@@ -161,7 +161,7 @@ def fetch_file(
             source_id=source.source_id,
             url=f.url,
             fetched_from=portable_origin(fetched_from),
-            retrieved_at=utc_now(),
+            retrieved_at=utc_now(honour_source_date_epoch=False),
             sha256=digest,
             bytes=size,
             licence=source.licence,

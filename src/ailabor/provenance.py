@@ -27,11 +27,19 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def utc_now() -> str:
+def utc_now(honour_source_date_epoch: bool = True) -> str:
     """Now in UTC (ISO 8601, seconds), or ``SOURCE_DATE_EPOCH`` when that is set, so
-    that two builds made with the same epoch write the same sidecars."""
+    that two builds made with the same epoch write the same sidecars.
+
+    A snapshot's ``retrieved_at`` is a fact about the download, not a build date: it
+    is always the real time (``honour_source_date_epoch=False``) and is one of the
+    :data:`TIMESTAMP_KEYS` left out when two builds are compared.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    now = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    if honour_source_date_epoch and epoch.isdigit():
+        now = datetime.fromtimestamp(int(epoch), UTC)
+    else:
+        now = datetime.now(UTC)
     return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
