@@ -43,6 +43,7 @@ install: $(STAMP)
 
 ## all: the main job: fetch every source, build the tables, fit the models, draw the figures, write the paper
 ##      (it builds what it can; STRICT=1 makes it exit non-zero when anything was not built)
+all: export AILABOR_END_SUMMARY := 1
 all: fetch build
 	@$(MAKE) --no-print-directory --keep-going outputs; \
 	$(AILABOR) summary $(if $(STRICT),--strict) $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png) paper/ailabor.pdf

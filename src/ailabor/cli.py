@@ -7,6 +7,7 @@ on failure.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -37,6 +38,12 @@ def _cmd_sources(args: argparse.Namespace) -> int:
     print(f"\nmirror: {', '.join(map(str, mirrors)) if mirrors else '(none; set AILABOR_MIRROR)'}")
     print(f"raw data: {config.raw_dir()}")
     return 0
+
+
+def _summary_follows() -> bool:
+    """`make all` ends with `ailabor summary`, which says the one thing to do: the steps
+    before it (run with AILABOR_END_SUMMARY=1) do not repeat it."""
+    return os.environ.get("AILABOR_END_SUMMARY", "") == "1"
 
 
 def _cmd_fetch(args: argparse.Namespace) -> int:
@@ -83,7 +90,7 @@ def _report_fetch(results, n_sources: int, seconds: float, keep_going: bool) -> 
         pin_refused = [r for r in bad if "pinned sha256" in r.why]
         for r in pin_refused:
             print(f"  {r.detail}", file=sys.stderr)
-        if len(pin_refused) < len(bad):
+        if len(pin_refused) < len(bad) and not _summary_follows():
             print(f"To get the sources not fetched: {mirror_hint()}", file=sys.stderr)
         return 0 if keep_going else 1
     return 0
@@ -217,7 +224,7 @@ def _report_not_built(not_built, keep_going: bool, rebuilt: set[str] = frozenset
             f"To repair {', '.join(corrupt)}: `ailabor fetch --force {' '.join(corrupt)}`",
             file=sys.stderr,
         )
-    if missing:
+    if missing and not _summary_follows():
         print(f"To get {', '.join(missing)}: {mirror_hint()}", file=sys.stderr)
     if keep_going:
         return 0
@@ -246,11 +253,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
             if datasets.read_meta(t) is not None and datasets.table_paths(t)["parquet"].exists():
                 built.append(t)
             else:
-                why = (
-                    ", ".join([f"missing {s}" for s in miss] + [f"corrupt {s}" for s in bad])
-                    or "see the build log above"
-                )
-                not_built.append(f"{t} ({why})")
+                not_built.append(t)
                 missing.update(miss)
                 corrupt.update(bad)
     outputs = [Path(o) for o in args.outputs]
@@ -260,9 +263,13 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         line += f", {len(made)}/{len(outputs)} figures and paper made"
     print(line + ".")
     if not_built:
-        print(f"  not built: {'; '.join(not_built)}")
+        print(f"  not built: {', '.join(not_built)}")
     if len(made) < len(outputs):
         print(f"  not made: {', '.join(str(o) for o in outputs if not o.exists())}")
+    if missing:
+        print(f"  sources missing: {', '.join(sorted(missing))}")
+    if corrupt:
+        print(f"  sources corrupt: {', '.join(sorted(corrupt))}")
     if corrupt:
         print(f"  to do: `ailabor fetch --force {' '.join(sorted(corrupt))}` (corrupt snapshots)")
     elif missing:
