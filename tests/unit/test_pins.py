@@ -140,3 +140,30 @@ def test_truncated_zencrowd_in_a_mirror_folder_is_refused(
     assert "ZenCrowd_us.csv: sha256" in results["ZenCrowd_us.csv"].detail
     assert not (tmp_data / "raw" / "zencrowd" / "ZenCrowd_us.csv").exists()
     assert snapshot_status(get_source("zencrowd")) == "partial (2/3)"
+
+
+def test_pin_refresh_redownloads_a_live_page_and_pins_it(
+    tmp_data, tmp_path, http_server, monkeypatch, capsys
+):
+    """The DOL page is a live URL: `ailabor pin dol_state_minwage --refresh` accepts a new page."""
+    import dataclasses
+
+    from ailabor.sources import dol_minwage
+
+    copy = tmp_path / "pins.csv"
+    shutil.copyfile(PINS_FILE, copy)
+    monkeypatch.setenv("AILABOR_PINS", str(copy))
+    page = b"<html>the page as served today</html>"
+    http_server.scripts["/history"] = [{"body": page}]
+    f = dataclasses.replace(dol_minwage.SOURCE.files[0], url=http_server.url("/history"))
+    monkeypatch.setattr(
+        dol_minwage, "SOURCES", (dataclasses.replace(dol_minwage.SOURCE, files=(f,)),)
+    )
+    assert cli.main(["fetch", "dol_state_minwage"]) == 1  # refused by the old pin
+    assert cli.main(["pin", "dol_state_minwage", "--refresh"]) == 0
+    assert (
+        f"dol_state_minwage,raw_data.html,{hashlib.sha256(page).hexdigest()},{len(page)}"
+        in copy.read_text()
+    )
+    assert (tmp_data / "raw" / "dol_state_minwage" / "raw_data.html").read_bytes() == page
+    assert cli.main(["fetch", "dol_state_minwage"]) == 0
