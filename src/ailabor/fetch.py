@@ -67,12 +67,13 @@ def _version() -> str:
 
 
 def _pin_check(source: Source, f: SourceFile, origin: str, use_pins: bool):
+    """A check, run before the rename, that refuses bytes which differ from the pin."""
     pin = pin_for(source.source_id, f.name) if use_pins else None
 
     def accept(got) -> None:
         check_pin(pin, source.source_id, f.name, got.sha256, got.bytes, origin)
 
-    return pin, accept
+    return accept
 
 
 def fetch_file(
@@ -114,12 +115,12 @@ def fetch_file(
             )
 
     if mirror_copy is not None:
-        _, accept = _pin_check(source, f, str(mirror_copy), use_pins)
+        accept = _pin_check(source, f, str(mirror_copy), use_pins)
         digest = _copy_file(mirror_copy, dest, accept=accept)
         fetched_from, status = str(mirror_copy), None
         size = dest.stat().st_size
     else:
-        _, accept = _pin_check(source, f, f.url, use_pins)
+        accept = _pin_check(source, f, f.url, use_pins)
         bar = None
 
         def on_progress(done: int, total: int | None) -> None:
