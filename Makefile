@@ -20,8 +20,12 @@ export AILABOR_MIRROR := $(subst $(space),:,$(abspath $(MIRROR_CANDIDATES)))
 endif
 endif
 export MPLBACKEND := Agg
+# Reproducible outputs: a fixed creation date for the paper PDF and the sidecars
+# (the time of the last commit, or the caller's SOURCE_DATE_EPOCH).
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
 
-.PHONY: paper-check paper-check-if-built skip-paper-check evidence-tables
+.PHONY: paper-check paper-check-if-built skip-paper-check evidence-tables pin fuzz summary
 .PHONY: help all data install fetch build figures figures-inner outputs paper verify sources pay-summary validate-labels bench bench-startup docs release test lint format clean distclean
 
 ## help: list the targets
@@ -38,9 +42,13 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## all: the main job: fetch every source, build the tables, fit the models, draw the figures, write the paper
+##      (it builds what it can, then says what was not built and the one thing to do;
+##      STRICT=1 makes it exit non-zero when anything was not built)
+all: export AILABOR_END_SUMMARY := 1
 all: data
-	@$(MAKE) --no-print-directory outputs
-	@$(MAKE) --no-print-directory paper-check-if-built
+	@$(MAKE) --no-print-directory --keep-going outputs; \
+	$(MAKE) --no-print-directory paper-check-if-built; \
+	$(AILABOR) summary $(if $(STRICT),--strict)
 
 # ---- data: fetch and build, each behind a stamp so that a no-op run costs only stat calls --
 PROCESSED := $(if $(AILABOR_DATA),$(AILABOR_DATA)/processed,data/processed)
@@ -56,7 +64,7 @@ data: $(BUILD_STAMP)
 
 # A failed fetch or build leaves its stamp untouched, so the next run tries again; the run
 # goes on to build what it can unless STRICT=1.
-$(FETCH_STAMP): $(wildcard src/ailabor/sources/*.py) $(MIRROR_FILES) | $(STAMP)
+$(FETCH_STAMP): $(wildcard src/ailabor/sources/*.py src/ailabor/sources/pins.csv) $(MIRROR_FILES) | $(STAMP)
 	@if $(AILABOR) fetch --quiet; then mkdir -p $(@D) && touch $@; else test -z "$(STRICT)" || exit 1; fi
 
 $(BUILD_STAMP): $(FETCH_STAMP) $(RAW_FILES) $(CURATED) $(TABLE_CODE) | $(STAMP)
@@ -68,7 +76,16 @@ fetch: $(STAMP)
 
 ## build: build the tidy tables in data/processed from the snapshots and curated data
 build: $(STAMP)
-	$(AILABOR) build
+	$(AILABOR) build --keep-going
+
+## pin: record the sha256 of every source file (from the mirror) in src/ailabor/sources/pins.csv;
+##      `make pin SOURCES="dol_state_minwage" PIN_FLAGS=--refresh` re-downloads a live page
+pin: $(STAMP)
+	$(AILABOR) pin $(PIN_FLAGS) $(SOURCES)
+
+## fuzz: throw >= 10,000 generated inputs at every parser and public loader; count foreign exceptions
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run_fuzz.py $(if $(FUZZ_N),--per-entry $(FUZZ_N))
 
 # ---- outputs: figures, model results, paper ---------------------------------------
 # What each output depends on (script, tables, curated files, and the package modules the
@@ -99,13 +116,17 @@ figures-inner: $(FIGURE_TARGETS)
 
 outputs: $(FIGURE_TARGETS) $(TOPIC_TARGETS) $(PAPER_TARGET)
 
+# A figure or paper whose input tables are gone is removed, never left behind as if current.
 skip-fig-%:
+	@rm -f $(FIG_DIR)/$*.png $(FIG_DIR)/$*.pdf $(FIG_DIR)/$*.json
 	@echo "NOT DRAWN $(FIG_DIR)/$*.png: input table(s) missing: $(call missing,$(FIG_INPUTS_$*))" >&2
 
 skip-gen-%:
+	@rm -f $(GEN)/$*.json
 	@echo "NOT COMPUTED $(GEN)/$*.json: input table(s) missing: $(call missing,$(GEN_INPUTS_$*))" >&2
 
 skip-paper:
+	@rm -f paper/ailabor.pdf
 	@echo "NOT BUILT paper/ailabor.pdf: input table(s) missing: $(PAPER_MISSING)" >&2
 
 $(FIG_DIR)/%.png: | $(STAMP)
@@ -122,7 +143,7 @@ $(GEN)/%.json: | $(STAMP)
 
 paper/ailabor.pdf: paper/main.typ paper/numbers.typ paper/cite.typ $(wildcard paper/sections/*.typ) \
 		$(foreach t,$(PAPER_TOPICS),$(GEN)/$(t).json) $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
-	$(BIN)/python -c "import typst; typst.compile('paper/main.typ', output='$@.part', root='paper')"
+	$(BIN)/python -c "import typst; typst.compile('paper/main.typ', output='$@.part', root='paper', timestamp=$(SOURCE_DATE_EPOCH))"
 	@mv $@.part $@
 	@echo "wrote $@"
 
@@ -134,7 +155,12 @@ paper: data
 paper-check: $(STAMP)
 	$(BIN)/python -m ailabor.paper_check paper
 
-paper-check-if-built: $(if $(filter paper/ailabor.pdf,$(PAPER_TARGET)),paper-check,skip-paper-check)
+paper-check-if-built: $(if $(filter paper/ailabor.pdf,$(PAPER_TARGET)),paper/.checked,skip-paper-check)
+
+# The check of the built paper is rerun only when the paper, its sources or the checker change.
+paper/.checked: paper/ailabor.pdf src/ailabor/paper_check.py | $(STAMP)
+	$(BIN)/python -m ailabor.paper_check paper
+	@touch $@
 
 skip-paper-check:
 	@echo "NOT CHECKED paper/ailabor.pdf: the paper was not built (see above)" >&2

@@ -20,14 +20,34 @@ DEFAULT_HTML = REPO_ROOT.parent / "shared" / "html"
 
 
 def _mirror_root() -> Path | None:
+    """The data mirror: the AILABOR_MIRROR directory that holds SOURCES.csv, else ../shared."""
     for p in config.mirror_dirs() or [DEFAULT_MIRROR]:
         if (p / "SOURCES.csv").is_file():
             return p
     return DEFAULT_MIRROR if (DEFAULT_MIRROR / "SOURCES.csv").is_file() else None
 
 
+def _html_root() -> Path | None:
+    """The saved web pages: the AILABOR_MIRROR directory that holds them, else ../shared/html."""
+    for p in config.mirror_dirs():
+        if (p / "dol-state-minwage-history").is_dir() or (p / "mturk-hitslist").is_dir():
+            return p
+    return DEFAULT_HTML if DEFAULT_HTML.is_dir() else None
+
+
 MIRROR = _mirror_root()
-HTML_DIR = DEFAULT_HTML if DEFAULT_HTML.is_dir() else None
+HTML_DIR = _html_root()
+
+
+def mirror_env() -> str:
+    """AILABOR_MIRROR as the user gave it (README: `AILABOR_MIRROR=<mirror>:<html> make test`),
+    else the folders found beside the checkout."""
+    given = os.environ.get("AILABOR_MIRROR", "").strip()
+    if given:
+        return given
+    return os.pathsep.join(str(p) for p in (MIRROR, HTML_DIR) if p is not None)
+
+
 needs_mirror = pytest.mark.skipif(
     MIRROR is None,
     reason="data mirror absent: set AILABOR_MIRROR to ../shared/data/mirror (CI has it)",
@@ -53,6 +73,10 @@ def tmp_data(tmp_path, monkeypatch) -> Path:
     monkeypatch.delenv("AILABOR_MIRROR", raising=False)
     monkeypatch.delenv("AILABOR_OFFLINE", raising=False)
     monkeypatch.setattr(config, "PER_HOST_DELAY_S", 0.0)
+    monkeypatch.setattr(config, "CONNECT_TIMEOUT_S", 2.0)
+    monkeypatch.setattr(config, "READ_TIMEOUT_S", 2.0)
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
     return d
 
 
@@ -65,9 +89,7 @@ def built_data(tmp_path_factory) -> Path:
     d.mkdir()
     old = {k: os.environ.get(k) for k in ("AILABOR_DATA", "AILABOR_MIRROR")}
     os.environ["AILABOR_DATA"] = str(d)
-    os.environ["AILABOR_MIRROR"] = os.pathsep.join(
-        str(p) for p in (MIRROR, HTML_DIR) if p is not None
-    )
+    os.environ["AILABOR_MIRROR"] = mirror_env()
     try:
         from ailabor.fetch import fetch_sources
         from ailabor.sources import registry
@@ -170,3 +192,46 @@ def http_server():
     finally:
         srv.httpd.shutdown()
         srv.httpd.server_close()
+
+
+class StallServer:
+    """A TCP server on 127.0.0.1 that accepts every connection and never answers
+    (a stalled host, or a stalled proxy when used as HTTPS_PROXY/HTTP_PROXY)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.sock.settimeout(0.2)
+        self.accepted: list[socket.socket] = []
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.accepted.append(conn)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+
+    def close(self) -> None:
+        self._stop.set()
+        self.thread.join(timeout=2)
+        for c in self.accepted:
+            c.close()
+        self.sock.close()
+
+
+@pytest.fixture
+def stall_server():
+    srv = StallServer()
+    srv.thread.start()
+    try:
+        yield srv
+    finally:
+        srv.close()

@@ -3,21 +3,25 @@
 Each module in ``ailabor.tables`` follows one contract: ``PRODUCES`` names the tables it
 builds (declared in ``ailabor.schemas``) and ``build()`` returns ``(frames, report)``: a dict
 of frames by table name and a dict of build notes (by table name, or shared). Everything
-else (build order, input files, when to rebuild, what to remove when an input is missing)
-is computed from the table declarations.
+else (build order, input files, when to rebuild, what is stale when an input is missing) is
+computed from the table declarations.
+
+A table whose inputs are missing, corrupt or unparseable is not built, and its previous
+output (and that of every table built from it) is removed, so that an old table is never
+passed off as current (see :func:`remove_stale_outputs`).
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ailabor import codegraph, config, schemas, storage
-from ailabor.tables import annotations, country_year, pay, scraped
+from ailabor.errors import AilaborError
+from ailabor.tables import annotations, country_year, mturk_hit_groups, pay, us_state_min_wage
 
-MODULES = (country_year, scraped, pay, annotations)
+MODULES = (country_year, us_state_min_wage, mturk_hit_groups, pay, annotations)
 
 
 @dataclass
@@ -27,7 +31,9 @@ class BuildResult:
     rows: int = 0
     detail: str = ""
     report: dict = field(default_factory=dict)
-    removed_stale: bool = False
+    removed: list[str] = field(default_factory=list)  # stale outputs removed because of it
+    missing_sources: list[str] = field(default_factory=list)
+    corrupt_sources: list[str] = field(default_factory=list)
 
 
 def producer(table: str):
@@ -48,48 +54,101 @@ def module_order() -> list:
     return order
 
 
-def declared_inputs(mod) -> tuple[list[Path], list[str]]:
-    """Input files of a module's tables, from their declarations, and what is missing.
+def _specs(mod) -> list[schemas.TableSpec]:
+    return [schemas.TABLES[t] for t in mod.PRODUCES]
 
-    Missing: a declared source whose snapshot is not complete (missing, partial, corrupt) or a
-    required table that is not built. A table it only ``uses`` is an input when built.
-    """
+
+def unusable_sources(mod) -> tuple[list[str], list[str]]:
+    """(missing, corrupt) declared sources of ``mod``'s tables; a partial snapshot is missing,
+    described with its file count (``"zencrowd (2/3 files)"``)."""
     from ailabor.fetch import snapshot_status
     from ailabor.sources import get_source
 
-    specs = [schemas.TABLES[t] for t in mod.PRODUCES]
+    missing, corrupt = [], []
+    for sid in dict.fromkeys(s for spec in _specs(mod) for s in spec.all_sources):
+        status = snapshot_status(get_source(sid))
+        if status == "corrupt":
+            corrupt.append(sid)
+        elif status.startswith("partial"):
+            missing.append(f"{sid} ({status.removeprefix('partial (').rstrip(')')} files)")
+        elif status != "complete":
+            missing.append(sid)
+    return missing, corrupt
+
+
+def declared_inputs(mod) -> tuple[list[Path], list[str]]:
+    """Input files of a module's tables, from their declarations, and the required tables
+    that are not built. A table it only ``uses`` is an input when it is built."""
+    from ailabor.sources import get_source
+
+    specs = _specs(mod)
     paths: list[Path] = []
-    missing: list[str] = []
     for sid in dict.fromkeys(s for spec in specs for s in spec.all_sources):
         src = get_source(sid)
-        status = snapshot_status(src)
-        if status != "complete":
-            missing.append(f"source {sid} ({status})")
         paths += [src.path(f.name) for f in src.files]
     for c in dict.fromkeys(c for spec in specs for c in spec.curated):
         paths.append(config.curated_dir() / c)
-    own = set(mod.PRODUCES)
+    unbuilt: list[str] = []
     for spec in specs:
         for t in spec.upstream_tables:
-            if t in own:
+            if t in mod.PRODUCES:
                 continue
             p = storage.table_paths(t)["parquet"]
             if p.exists():
                 paths.append(p)
             elif t in spec.requires:
-                missing.append(f"table {t} (not built)")
-    return list(dict.fromkeys(paths)), list(dict.fromkeys(missing))
+                unbuilt.append(t)
+    return list(dict.fromkeys(paths)), list(dict.fromkeys(unbuilt))
+
+
+def dependents_of(tables: list[str]) -> list[str]:
+    """Tables that require or use one of ``tables``, directly or through others."""
+    found: list[str] = []
+    frontier = set(tables)
+    while frontier:
+        nxt = {
+            name
+            for name, spec in schemas.TABLES.items()
+            if name not in found and name not in tables and frontier & set(spec.upstream_tables)
+        }
+        found += sorted(nxt)
+        frontier = nxt
+    return found
+
+
+def remove_stale_outputs(tables: list[str]) -> list[str]:
+    """Delete the outputs of ``tables`` and of every table built from them; return the names
+    whose files were removed (a table never built is not listed)."""
+    return [name for name in [*tables, *dependents_of(tables)] if storage.remove_table(name)]
+
+
+def _not_built(mod, status: str, detail: str, **extra) -> list[BuildResult]:
+    removed = remove_stale_outputs(list(mod.PRODUCES))
+    return [
+        BuildResult(t, status, detail=detail, removed=removed if i == 0 else [], **extra)
+        for i, t in enumerate(mod.PRODUCES)
+    ]
 
 
 def build_module(mod, force: bool = False) -> list[BuildResult]:
     """Build one module's tables, or say why not (and remove their stale outputs)."""
-    inputs, missing = declared_inputs(mod)
-    if missing:
-        why = "missing input(s): " + ", ".join(missing)
-        return [
-            BuildResult(t, "skipped", detail=why, removed_stale=storage.remove_table(t))
-            for t in mod.PRODUCES
-        ]
+    missing, corrupt = unusable_sources(mod)
+    inputs, unbuilt = declared_inputs(mod)
+    if missing or corrupt or unbuilt:
+        parts = []
+        if missing:
+            parts.append(f"missing source(s): {', '.join(missing)}")
+        if corrupt:
+            parts.append(f"corrupt source(s): {', '.join(corrupt)} (see `ailabor verify`)")
+        if unbuilt:
+            parts.append(f"table(s) not built: {', '.join(unbuilt)}")
+        return _not_built(
+            mod,
+            "skipped",
+            "; ".join(parts),
+            missing_sources=[m.split(" ")[0] for m in missing],
+            corrupt_sources=corrupt,
+        )
     version = codegraph.code_version(mod.__name__)
     if not force and all(storage.is_up_to_date(t, inputs, version) for t in mod.PRODUCES):
         metas = {t: storage.read_meta(t) for t in mod.PRODUCES}
@@ -97,7 +156,10 @@ def build_module(mod, force: bool = False) -> list[BuildResult]:
             BuildResult(t, "up-to-date", rows=metas[t]["rows"], report=metas[t].get("report", {}))
             for t in mod.PRODUCES
         ]
-    frames, report = mod.build()
+    try:
+        frames, report = mod.build()
+    except AilaborError as exc:
+        return _not_built(mod, "failed", str(exc))
     results = []
     for t in mod.PRODUCES:
         rep = report.get(t, report)
@@ -107,6 +169,10 @@ def build_module(mod, force: bool = False) -> list[BuildResult]:
 
 
 def build_all(force: bool = False, quiet: bool = False) -> list[BuildResult]:
+    """Build every table module in order; one line per table unless ``quiet``.
+
+    Why a table was not built is left to the caller's summary (it is said once).
+    """
     results: list[BuildResult] = []
     shown: set[int] = set()  # a report shared by several tables is printed once
     for mod in module_order():
@@ -116,8 +182,6 @@ def build_all(force: bool = False, quiet: bool = False) -> list[BuildResult]:
         if quiet:
             continue
         for r in res:
-            if r.status == "skipped":
-                continue  # listed once, in the summary
             extra = f" ({time.monotonic() - t0:.1f} s)" if r.status == "built" else ""
             print(f"  {r.table:<22} {r.status:<10} {r.rows:>8} rows{extra}")
             if id(r.report) in shown:
@@ -127,5 +191,5 @@ def build_all(force: bool = False, quiet: bool = False) -> list[BuildResult]:
                 if isinstance(value, dict):
                     value = {k: v for k, v in value.items() if v}
                 if "unmatched" in key and value:
-                    print(f"    {r.table}: {key}: {value}", file=sys.stdout)
+                    print(f"    {r.table}: {key}: {value}")
     return results

@@ -6,8 +6,7 @@ True
 
 from __future__ import annotations
 
-from ailabor import schemas, storage
-from ailabor.errors import AilaborError
+from ailabor import storage
 
 # Named loaders (``ailabor.load_<x>()``) -> the table each returns.
 LOADERS = {
@@ -21,25 +20,14 @@ LOADERS = {
 }
 
 
-class UnknownTableError(AilaborError, KeyError):
-    """A table name that is not declared; the message lists the known ones."""
-
-    def __str__(self) -> str:  # KeyError would print the repr of the message
-        return str(self.args[0])
-
-
 def load(name: str):
     """Load any published table by name (see :func:`list_datasets`).
 
     >>> load("no_such_table")
     Traceback (most recent call last):
     ...
-    ailabor.catalog.UnknownTableError: unknown table 'no_such_table'; known tables: ...
+    ailabor.errors.UnknownTableError: unknown table 'no_such_table'; known tables: ...
     """
-    if name not in schemas.TABLES:
-        raise UnknownTableError(
-            f"unknown table {name!r}; known tables: {', '.join(schemas.TABLES)}"
-        )
     return storage.read_table(name)
 
 

@@ -12,6 +12,9 @@ user can all steer the same code:
 ``AILABOR_OFFLINE``
     ``1`` forbids network access; fetching a file that is not in a mirror fails
     at once with a message that explains how to use one.
+``AILABOR_CONNECT_TIMEOUT``, ``AILABOR_READ_TIMEOUT``, ``AILABOR_FETCH_DEADLINE``
+    Seconds: to open a connection, to wait for any byte of an answer, and for the
+    network part of a whole ``ailabor fetch`` run (defaults 10, 20, 300).
 ``AILABOR_PSEUDONYM_KEY``
     Secret key for the keyed hash that pseudonymises worker IDs. Never written
     beside the data.
@@ -72,17 +75,25 @@ def is_offline() -> bool:
 def pseudonym_key() -> bytes:
     """Key for worker-ID pseudonyms.
 
-    Taken from ``AILABOR_PSEUDONYM_KEY``. Without it a fixed, public default is
-    used and the pseudonyms are then only as strong as the upstream ones (the
-    mirror's IDs are already pseudonymised); set a secret key when building from
-    raw, un-pseudonymised data.
+        Taken from ``AILABOR_CONNECT_TIMEOUT``, ``AILABOR_READ_TIMEOUT``, ``AILABOR_FETCH_DEADLINE``
+        Seconds: to open a connection, to wait for any byte of an answer, and for the
+        network part of a whole ``ailabor fetch`` run (defaults 10, 20, 300).
+    ``AILABOR_PSEUDONYM_KEY``. Without it a fixed, public default is
+        used and the pseudonyms are then only as strong as the upstream ones (the
+        mirror's IDs are already pseudonymised); set a secret key when building from
+        raw, un-pseudonymised data.
     """
     return os.environ.get("AILABOR_PSEUDONYM_KEY", "ailabor-public-default-key").encode()
 
 
 # HTTP politeness
 USER_AGENT = "ailabor/{version} (research dataset; +https://github.com/ailabor/ailabor)"
+# A host (or proxy) that accepts a connection and then says nothing is given up on after
+# the read timeout, once: the rest of the run does not try it again (see ailabor.fetch).
 CONNECT_TIMEOUT_S = float(os.environ.get("AILABOR_CONNECT_TIMEOUT", "10"))
-READ_TIMEOUT_S = float(os.environ.get("AILABOR_READ_TIMEOUT", "60"))
+READ_TIMEOUT_S = float(os.environ.get("AILABOR_READ_TIMEOUT", "20"))
+# Wall-clock budget for the network part of one `ailabor fetch` run; files not reached
+# by then are reported as not tried (mirror copies are still used).
+FETCH_DEADLINE_S = float(os.environ.get("AILABOR_FETCH_DEADLINE", "300"))
 PER_HOST_DELAY_S = float(os.environ.get("AILABOR_PER_HOST_DELAY", "1.0"))
 MAX_RETRIES = int(os.environ.get("AILABOR_MAX_RETRIES", "4"))

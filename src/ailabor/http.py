@@ -25,12 +25,24 @@ from urllib3.util.retry import Retry
 
 from ailabor import config
 from ailabor.errors import FetchError, OfflineError
+from ailabor.provenance import apply_umask
 
-MIRROR_HINT = (
-    "Set AILABOR_MIRROR to a directory that holds the source files (e.g. "
-    "AILABOR_MIRROR=../shared/data/mirror, which `make` sets when that folder exists), "
-    "or unset AILABOR_OFFLINE and connect to the internet."
-)
+
+def mirror_hint() -> str:
+    """The one thing to do when sources could not be reached (says only what applies)."""
+    net = (
+        "or unset AILABOR_OFFLINE (it forbids the network)"
+        if config.is_offline()
+        else "or connect to the internet"
+    )
+    return (
+        "Set AILABOR_MIRROR to a directory that holds the source files (e.g. "
+        "AILABOR_MIRROR=../shared/data/mirror, which `make` sets when that folder exists), "
+        f"{net}, then run `make all` again."
+    )
+
+
+MIRROR_HINT = mirror_hint()  # kept for callers of the old constant; prefer mirror_hint()
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 
 
@@ -50,8 +62,11 @@ def make_session(
     retries = config.MAX_RETRIES if max_retries is None else max_retries
     retry = Retry(
         total=retries,
-        connect=1,  # an unreachable host fails fast; see MIRROR_HINT
-        read=1,  # a stalled read is retried once, then reported
+        # Timeouts and dropped connections are not retried: a host that stalled once is
+        # reported at once and not tried again in the run (see ailabor.fetch).
+        connect=0,
+        read=0,
+        other=0,
         status=retries,
         status_forcelist=RETRY_STATUSES,
         allowed_methods=frozenset({"GET", "HEAD"}),
@@ -88,6 +103,33 @@ class _HostThrottle:
 _THROTTLE = _HostThrottle()
 
 
+def host_key(url: str) -> str:
+    """What a stall is blamed on: the proxy that ``url`` goes through, else its host.
+
+    Proxies come from the environment (``HTTPS_PROXY``, ``HTTP_PROXY``, ``NO_PROXY``),
+    as requests uses them, so a stalling proxy is skipped for every host behind it.
+    """
+    proxies = requests.utils.get_environ_proxies(url)
+    scheme = urlparse(url).scheme
+    proxy = proxies.get(scheme) or proxies.get("all")
+    if proxy:
+        return f"proxy {urlparse(proxy).netloc or proxy}"
+    return urlparse(url).netloc
+
+
+class StalledError(FetchError):
+    """The host (or proxy) accepted the connection, or did not refuse it, and then said
+    nothing within the timeout. ``host`` is what the rest of the run will skip."""
+
+    def __init__(self, source_id: str, url: str, host: str, reason: str):
+        self.host = host
+        super().__init__(source_id, url, reason)
+
+
+class DeadlineError(FetchError):
+    """The wall-clock budget of the fetch run ran out."""
+
+
 @dataclass(frozen=True)
 class Download:
     """What a download produced."""
@@ -98,11 +140,16 @@ class Download:
     http_status: int | None
 
 
-def atomic_write_from_chunks(dest: Path, chunks, expected_bytes: int | None = None) -> Download:
+def atomic_write_from_chunks(
+    dest: Path, chunks, expected_bytes: int | None = None, accept=None
+) -> Download:
     """Write ``chunks`` to ``dest`` through a temporary file and a rename.
 
     The temporary file lives beside ``dest`` and is removed on any error, so
-    ``dest`` either holds the whole body or is left as it was.
+    ``dest`` either holds the whole body or is left as it was. ``accept``, if
+    given, is called with the :class:`Download` (sha256, bytes) before the rename
+    and may raise to refuse the bytes (see the pins in :mod:`ailabor.sources.pins`).
+    The file gets the permissions the process umask allows (not mkstemp's 0600).
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
@@ -120,12 +167,20 @@ def atomic_write_from_chunks(dest: Path, chunks, expected_bytes: int | None = No
             os.fsync(fh.fileno())
         if expected_bytes is not None and n != expected_bytes:
             raise OSError(f"body has {n} bytes, Content-Length said {expected_bytes}")
+        if accept is not None:
+            accept(Download(dest, digest.hexdigest(), n, None))
+        apply_umask(tmp)
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
     return Download(dest, digest.hexdigest(), n, None)
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, requests.exceptions.Timeout) or "timed out" in text
 
 
 def download(
@@ -136,28 +191,55 @@ def download(
     timeout: tuple[float, float] | None = None,
     per_host_delay_s: float | None = None,
     progress: Callable[[int, int | None], None] | None = None,
+    deadline: float | None = None,
+    accept=None,
 ) -> Download:
-    """Stream ``url`` into ``dest`` atomically; every error names source, URL and status."""
+    """Stream ``url`` into ``dest`` atomically; every error names source, URL and status.
+
+    ``deadline`` is a :func:`time.monotonic` time after which no byte is waited for
+    (the budget of a whole fetch run). A host or proxy that says nothing within the
+    timeouts raises :class:`StalledError` with the time actually waited.
+    ``accept`` is passed to :func:`atomic_write_from_chunks`.
+    """
     if config.is_offline():
         raise OfflineError(
-            source_id, url, "AILABOR_OFFLINE=1 forbids network access. " + MIRROR_HINT
+            source_id, url, "AILABOR_OFFLINE=1 forbids network access. " + mirror_hint()
         )
     session = session or make_session()
-    timeout = timeout or (config.CONNECT_TIMEOUT_S, config.READ_TIMEOUT_S)
+    connect_s, read_s = timeout or (config.CONNECT_TIMEOUT_S, config.READ_TIMEOUT_S)
+    if deadline is not None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise DeadlineError(source_id, url, "not tried: the fetch run's deadline has passed")
+        connect_s, read_s = min(connect_s, left), min(read_s, left)
+    host = host_key(url)
+    via = host if host.startswith("proxy") else f"host {host}"
     delay = config.PER_HOST_DELAY_S if per_host_delay_s is None else per_host_delay_s
     _THROTTLE.wait(url, delay)
+    t0 = time.monotonic()
+
+    def stalled(what: str) -> StalledError:
+        return StalledError(
+            source_id,
+            url,
+            host,
+            f"{what}: no answer from {via} after {time.monotonic() - t0:.1f} s "
+            f"(timeouts: connect {connect_s:g} s, read {read_s:g} s); "
+            f"{via} is not tried again in this run",
+        )
+
     try:
-        resp = session.get(url, stream=True, timeout=timeout)
-    except requests.exceptions.ConnectTimeout as exc:
-        raise OfflineError(source_id, url, f"connection timed out ({exc}). " + MIRROR_HINT) from exc
-    except requests.exceptions.ReadTimeout as exc:
-        raise FetchError(source_id, url, f"read timed out after {timeout[1]} s") from exc
+        resp = session.get(url, stream=True, timeout=(connect_s, read_s))
     except requests.exceptions.RetryError as exc:
         raise FetchError(source_id, url, f"gave up after retries: {exc}") from exc
-    except requests.exceptions.ConnectionError as exc:
-        if "Read timed out" in str(exc):
-            raise FetchError(source_id, url, f"read timed out after {timeout[1]} s") from exc
-        raise OfflineError(source_id, url, f"network unreachable ({exc}). " + MIRROR_HINT) from exc
+    except (requests.exceptions.Timeout, requests.exceptions.ConnectionError) as exc:
+        if _is_timeout(exc):
+            raise stalled("timed out") from exc
+        raise OfflineError(
+            source_id, url, f"network unreachable ({exc}). " + mirror_hint()
+        ) from exc
+    except requests.exceptions.RequestException as exc:
+        raise FetchError(source_id, url, f"request failed: {exc}") from exc
     with resp:
         if resp.status_code != 200:
             raise FetchError(
@@ -172,17 +254,22 @@ def download(
                 done += len(chunk)
                 if progress:
                     progress(done, expected)
+                if deadline is not None and time.monotonic() > deadline:
+                    raise DeadlineError(
+                        source_id,
+                        url,
+                        "download stopped, nothing written: the fetch run's deadline passed",
+                    )
                 yield chunk
 
         try:
             # Content-Encoding would make the byte count differ from Content-Length.
             check = expected if "Content-Encoding" not in resp.headers else None
-            result = atomic_write_from_chunks(dest, chunks(), check)
+            result = atomic_write_from_chunks(dest, chunks(), check, accept=accept)
         except (requests.exceptions.RequestException, OSError) as exc:
-            reason = str(exc)
-            if "timed out" in reason.lower():
-                reason = f"read timed out after {timeout[1]} s"
+            if _is_timeout(exc):
+                raise stalled("timed out mid-body, nothing written") from exc
             raise FetchError(
-                source_id, url, f"download failed, nothing written: {reason}", resp.status_code
+                source_id, url, f"download failed, nothing written: {exc}", resp.status_code
             ) from exc
         return Download(result.path, result.sha256, result.bytes, resp.status_code)

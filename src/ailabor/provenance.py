@@ -27,8 +27,36 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+def utc_now(honour_source_date_epoch: bool = True) -> str:
+    """Now in UTC (ISO 8601, seconds), or ``SOURCE_DATE_EPOCH`` when that is set, so
+    that two builds made with the same epoch write the same sidecars.
+
+    A snapshot's ``retrieved_at`` is a fact about the download, not a build date: it
+    is always the real time (``honour_source_date_epoch=False``) and is one of the
+    :data:`TIMESTAMP_KEYS` left out when two builds are compared.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if honour_source_date_epoch and epoch.isdigit():
+        now = datetime.fromtimestamp(int(epoch), UTC)
+    else:
+        now = datetime.now(UTC)
+    return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def apply_umask(path: Path | str) -> None:
+    """Give a file made by :func:`tempfile.mkstemp` (always 0600) the mode an ordinary
+    ``open()`` would have given it: ``0666 & ~umask``."""
+    os.chmod(path, 0o666 & ~_current_umask())
+
+
+#: Keys of a sidecar that record when, not what: left out when builds are compared.
+TIMESTAMP_KEYS = ("retrieved_at", "built_at", "created")
 
 
 @dataclass
@@ -44,6 +72,34 @@ class SnapshotMeta:
     ailabor_version: str
 
 
+def portable_origin(fetched_from: str, mirrors: list[Path] | None = None) -> str:
+    """Where a snapshot came from, without the builder's own directories.
+
+    A URL is kept; a path inside a mirror becomes ``mirror:<path inside the mirror>``;
+    any other local path becomes ``local:<file name>``.
+
+    >>> portable_origin("https://x.org/a.csv")
+    'https://x.org/a.csv'
+    >>> portable_origin("/home/me/shared/data/mirror/wdi/a.csv", [Path("/home/me/shared/data/mirror")])
+    'mirror:wdi/a.csv'
+    >>> portable_origin("/somewhere/else/a.csv", [])
+    'local:a.csv'
+    """
+    if "://" in fetched_from or fetched_from.startswith(("mirror:", "local:")):
+        return fetched_from
+    p = Path(fetched_from)
+    if mirrors is None:
+        from ailabor import config
+
+        mirrors = config.mirror_dirs()
+    for root in mirrors:
+        try:
+            return "mirror:" + p.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            continue
+    return "local:" + p.name
+
+
 def meta_path(path: Path) -> Path:
     return path.with_name(path.name + META_SUFFIX)
 
@@ -56,6 +112,7 @@ def write_json_atomic(path: Path, obj: object) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(obj, fh, indent=2, sort_keys=False, default=str)
             fh.write("\n")
+        apply_umask(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from ailabor import codegraph, config, schemas, storage
-from ailabor.provenance import META_SUFFIX, iter_snapshots, sha256_file
+from ailabor.provenance import META_SUFFIX, iter_snapshots, portable_origin, sha256_file, utc_now
 from ailabor.sources import registry
 from ailabor.version import __version__
 
@@ -60,6 +60,24 @@ def _csv_for_release(df: pd.DataFrame) -> pd.DataFrame:
             out[c] = out[c].map({True: "true", False: "false"}).astype("object")
         elif str(out[c].dtype).startswith("datetime64"):
             out[c] = out[c].map(lambda v: v.isoformat() if pd.notna(v) else None)
+    return out
+
+
+def release_provenance_record(meta: dict, rel: Path) -> dict:
+    """A snapshot sidecar as released: source id, the file's path under ``data/raw/``,
+    the canonical URL and a portable origin, never the builder's own directories.
+
+    >>> r = release_provenance_record(
+    ...     {"source_id": "wdi", "url": "https://x.org/a.csv", "sha256": "ab", "bytes": 2,
+    ...      "fetched_from": "/home/me/shared/data/mirror/wdi/a.csv"}, Path("wdi/a.csv"))
+    >>> r["fetched_from"], r["file"]
+    ('local:a.csv', 'wdi/a.csv')
+    """
+    out = {"source_id": meta.get("source_id", rel.parts[0]), "file": rel.as_posix()}
+    for k, v in meta.items():
+        if k in out:
+            continue
+        out[k] = portable_origin(str(v)) if k == "fetched_from" else v
     return out
 
 
@@ -147,9 +165,11 @@ def write_release(out_root: Path | None = None, progress=None) -> dict:
     for snap in iter_snapshots(config.raw_dir()):
         meta = snap.with_name(snap.name + META_SUFFIX)
         if meta.exists():
-            dest = prov_dir / snap.relative_to(config.raw_dir()).parent / meta.name
+            rel = snap.relative_to(config.raw_dir())
+            dest = prov_dir / rel.parent / meta.name
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(meta, dest)
+            record = release_provenance_record(json.loads(meta.read_text(encoding="utf-8")), rel)
+            dest.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
             n_prov += 1
     not_redistributed = [
         {
@@ -166,7 +186,7 @@ def write_release(out_root: Path | None = None, progress=None) -> dict:
         "name": "ailabor-data",
         "title": "ailabor: open data on the pay, turnover and label quality of AI data workers",
         "version": __version__,
-        "created": pd.Timestamp.now("UTC").strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created": utc_now(),
         "licenses": [
             {
                 "name": "CC-BY-4.0",

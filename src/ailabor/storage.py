@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ailabor import config
-from ailabor.errors import MissingSourceError
-from ailabor.provenance import sha256_file
+from ailabor.errors import MissingSourceError, StaleTableError, UnknownTableError
+from ailabor.provenance import sha256_file, utc_now
 
 
 def atomic_write(path: Path, data: bytes | Callable[[Path], None]) -> bool:
@@ -94,7 +94,8 @@ def _parquet_bytes(df) -> bytes:
 def write_table(df, name: str, inputs: list[Path], code_version: str, report: dict | None = None):
     """Validate ``df`` against its declaration and write Parquet, CSV and the sidecar.
 
-    The sidecar holds no timestamp, so two builds from the same inputs are byte-identical.
+    The sidecar's ``built_at`` follows ``SOURCE_DATE_EPOCH`` (the Makefile sets it to the last
+    commit's time), so two builds from the same inputs and code are byte-identical.
     """
     from ailabor import schemas
 
@@ -106,6 +107,7 @@ def write_table(df, name: str, inputs: list[Path], code_version: str, report: di
         "table": name,
         "rows": len(df),
         "columns": list(df.columns),
+        "built_at": utc_now(),
         "code_version": code_version,
         "inputs": [input_record(p) for p in inputs],
         "outputs": {k: sha256_file(paths[k]) for k in ("parquet", "csv")},
@@ -116,8 +118,12 @@ def write_table(df, name: str, inputs: list[Path], code_version: str, report: di
 
 
 def read_meta(name: str) -> dict | None:
-    p = table_paths(name)["meta"]
-    return json.loads(p.read_text(encoding="utf-8")) if p.exists() else None
+    """The table's sidecar, or None when there is none (or it is unreadable)."""
+    try:
+        meta = json.loads(table_paths(name)["meta"].read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def is_up_to_date(name: str, inputs: list[Path], code_version: str) -> bool:
@@ -145,15 +151,38 @@ def remove_table(name: str) -> bool:
 
 
 def read_table(name: str):
-    """A built table, typed, from its Parquet file."""
+    """A built table, typed, from its Parquet file.
+
+    Refuses (with the package's own errors) a name that is not a table, a table that has not
+    been built or was removed as stale, and a Parquet file that is not the one the build wrote
+    (its sha256 differs from the sidecar's) or that no longer fits its declaration.
+    """
     import pandas as pd
 
     from ailabor import schemas
 
-    path = table_paths(name)["parquet"]
-    if not path.exists():
-        raise MissingSourceError(
-            f"table {name!r} has not been built: run `make all` (or `ailabor build`) first; "
-            f"looked for {path}"
+    if not isinstance(name, str) or name not in schemas.TABLES:
+        raise UnknownTableError(
+            f"unknown table {name!r}; known tables: {', '.join(schemas.TABLES)} "
+            "(see ailabor.list_datasets())"
         )
-    return schemas.apply_dtypes(pd.read_parquet(path), name)
+    paths = table_paths(name)
+    path, meta = paths["parquet"], read_meta(name)
+    if not path.is_file() or meta is None:
+        raise MissingSourceError(
+            f"table {name!r} has not been built (or was removed because its inputs went "
+            f"missing or corrupt): run `make all` (or `ailabor build`) first; looked for {path}"
+        )
+    if sha256_file(path) != (meta.get("outputs") or {}).get("parquet"):
+        raise StaleTableError(
+            f"table {name!r}: {path} is not the file the build wrote (its sha256 differs from "
+            f"{paths['meta'].name}); run `ailabor build --force`"
+        )
+    try:
+        df = pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises many types for a damaged file
+        raise StaleTableError(f"table {name!r}: {path} cannot be read ({exc})") from None
+    try:
+        return schemas.apply_dtypes(df, name)
+    except (TypeError, ValueError, schemas.SchemaError) as exc:
+        raise StaleTableError(f"table {name!r}: {path} does not fit its schema ({exc})") from None

@@ -74,7 +74,7 @@ def test_qualtrics_ragged_row_names_file_and_row(tmp_path):
     text[4] = text[4] + ",extra"
     p = tmp_path / "q.csv"
     p.write_text("\n".join(text) + "\n")
-    with pytest.raises(ParseError, match=r"q.csv, row 5: 19 fields, header has 18"):
+    with pytest.raises(ParseError, match=r"q.csv, line 5: 19 fields, expected 18 as in the header"):
         w241.parse_qualtrics(p)
 
 
@@ -84,7 +84,7 @@ def test_mturk_batch_parses_and_malformed_row_is_named():
     assert m["work_time_s"].tolist() == [551, 71]
     assert m["accepted_at"].iloc[0] == pd.Timestamp("2017-11-11 10:48:11", tz="UTC")
     with pytest.raises(
-        ParseError, match=r"mturk_malformed.csv, row 3: field Reward: reward 'ten cents'"
+        ParseError, match=r"mturk_malformed.csv, line 3: field Reward: reward 'ten cents'"
     ):
         w241.parse_mturk_batch(FIX / "mturk_malformed.csv")
 

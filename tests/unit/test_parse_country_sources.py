@@ -38,14 +38,16 @@ def test_wdi_bulk_zip_as_the_api_serves_it(tmp_path):
 def test_wdi_bulk_changed_layout_names_file_and_row(tmp_path):
     p = tmp_path / "API_bad.csv"
     p.write_text('"Data Source","WDI"\n"Name","Code"\n', encoding="utf-8")
-    with pytest.raises(ParseError, match=r"API_bad.csv, row 1: no 'Country Name' header"):
+    with pytest.raises(ParseError, match=r"API_bad.csv, line 1: no 'Country Name' header"):
         wdi.parse_wdi_bulk_csv(p, "wdi_gdp_pc_ppp")
 
 
 def test_wdi_bulk_non_numeric_value_is_an_error(tmp_path):
     p = tmp_path / "API_X.csv"
     p.write_text(WDI_CSV.replace('"5000.5"', '"5,000.5"'), encoding="utf-8")
-    with pytest.raises(ParseError, match="non-numeric value '5,000.5' for KEN 2021"):
+    with pytest.raises(
+        ParseError, match="line 6: expected a number or an empty cell, found '5,000.5' for KEN 2021"
+    ):
         wdi.parse_wdi_bulk_csv(p)
 
 
@@ -76,7 +78,7 @@ def test_ilostat_minimum_wage_bad_number_names_row(tmp_path):
     )
     with pytest.raises(
         ParseError,
-        match=r"minimum_wage.csv, row 4: minimum_wage_monthly_local: not a number: '13O000'",
+        match=r"minimum_wage.csv, line 4: minimum_wage_monthly_local: expected a number or an empty cell, found '13O000'",
     ):
         ilostat.parse_ilostat_minimum_wage(p)
 

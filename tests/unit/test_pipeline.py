@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from ailabor import build, codegraph, schemas
-from ailabor.catalog import UnknownTableError, load
+from ailabor.catalog import load
+from ailabor.errors import UnknownTableError
 from ailabor.schemas.table import TABLES, release_policy
 from ailabor.sources import registry
 

@@ -13,6 +13,7 @@ The data dictionary, the data package, the build order, the lineage shown by
 
 from __future__ import annotations
 
+from ailabor.errors import SchemaError
 from ailabor.schemas import country, labels, pay, scraped  # noqa: F401  (they declare)
 from ailabor.schemas.column import COLUMNS, Column
 from ailabor.schemas.table import (
@@ -31,6 +32,7 @@ __all__ = [
     "TABLES",
     "Column",
     "ReleasePolicy",
+    "SchemaError",
     "TableSpec",
     "apply_dtypes",
     "build_order",

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from ailabor.errors import ParseError
 from ailabor.sources.base import Source, SourceFile
+from ailabor.sources.readers import read_text
 
 SOURCE = Source(
     source_id="dol_state_minwage",
@@ -111,7 +112,7 @@ def parse_dol_minwage(path: Path) -> tuple[pd.DataFrame, list[dict]]:
     ``table`` (1-6), ``is_suspect`` and ``suspect_reason``.
     """
     sid = SOURCE.source_id
-    soup = BeautifulSoup(Path(path).read_text(encoding="utf-8", errors="replace"), "lxml")
+    soup = BeautifulSoup(read_text(path, sid), "lxml")
     tables = soup.select("table.minwage")
     if not tables:
         raise ParseError(sid, path, "no <table class='minwage'>: the page layout changed")

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ailabor.errors import ParseError
 from ailabor.sources.base import Source, github_files
+from ailabor.sources.readers import read_csv_strict, to_number
 
 EXCHANGE_RATES = Source(
     source_id="fed_exchange_rates",
@@ -38,22 +39,25 @@ USD_PER_UNIT = frozenset({"Australia", "Euro", "Ireland", "New Zealand", "United
 def parse_fed_annual(path: Path) -> pd.DataFrame:
     """``annual.csv`` -> ``fed_country``, ``year``, ``fx_lcu_per_usd`` (inverted where the
     Fed quotes US$ per unit)."""
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    need = ["Date", "Country", "Exchange rate"]
-    if missing := [c for c in need if c not in df.columns]:
-        raise ParseError(EXCHANGE_RATES.source_id, path, f"missing columns {missing}", row=1)
-    rate = pd.to_numeric(df["Exchange rate"], errors="coerce")
-    bad = df["Exchange rate"].ne("") & rate.isna()
-    if bad.any():
-        i = int(bad.idxmax())
+    sid = EXCHANGE_RATES.source_id
+    df = read_csv_strict(path, sid, required=["Date", "Country", "Exchange rate"])
+    rate = to_number(df, "Exchange rate", sid, path)
+    date = pd.to_datetime(df["Date"], format="%Y-%m-%d", errors="coerce")
+    if date.isna().any():
+        line = date.isna().idxmax()
         raise ParseError(
-            EXCHANGE_RATES.source_id, path, f"bad rate {df.at[i, 'Exchange rate']!r}", row=i + 2
+            sid, path, f"Date: expected YYYY-MM-DD, found {df.at[line, 'Date']!r}", line=int(line)
         )
     inverted = df["Country"].isin(USD_PER_UNIT)
+    if (inverted & rate.eq(0)).any():
+        line = (inverted & rate.eq(0)).idxmax()
+        raise ParseError(
+            sid, path, "Exchange rate: 0 US$ per unit cannot be inverted", line=int(line)
+        )
     out = pd.DataFrame(
         {
             "fed_country": df["Country"].astype("string"),
-            "year": pd.to_datetime(df["Date"], format="%Y-%m-%d").dt.year.astype("Int64"),
+            "year": date.dt.year.astype("Int64"),
             "fx_lcu_per_usd": rate.where(~inverted, 1.0 / rate).astype("float64"),
         }
     )

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ailabor.errors import ParseError
 from ailabor.sources.base import Source, github_files
+from ailabor.sources.readers import read_csv_strict, to_integer, to_number
 
 MINIMUM_WAGE = Source(
     source_id="ilostat_minimum_wage",
@@ -90,22 +90,12 @@ SOURCES = (MINIMUM_WAGE, EARNINGS, MINIMUM_WAGE_HISTORY)
 
 # --- parse -----------------------------------------------------------------
 def _read_csv_checked(path: Path, source_id: str, need: list[str]) -> pd.DataFrame:
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    if missing := [c for c in need if c not in df.columns]:
-        raise ParseError(
-            source_id, path, f"missing columns {missing}; found {list(df.columns)}", row=1
-        )
-    return df
+    return read_csv_strict(path, source_id, required=need)
 
 
 def _to_number(df: pd.DataFrame, col: str, source_id: str, path: Path) -> pd.Series:
     """Numbers from text; an empty cell is missing, anything else unparseable is an error."""
-    num = pd.to_numeric(df[col].str.strip().replace("", None), errors="coerce")
-    bad = df[col].str.strip().ne("") & num.isna()
-    if bad.any():
-        i = int(bad.idxmax())
-        raise ParseError(source_id, path, f"{col}: not a number: {df.at[i, col]!r}", row=i + 2)
-    return num.astype("float64")
+    return to_number(df, col, source_id, path)
 
 
 def parse_ilostat_minimum_wage(path: Path) -> pd.DataFrame:
@@ -120,7 +110,7 @@ def parse_ilostat_minimum_wage(path: Path) -> pd.DataFrame:
             "country_iso3": df["iso3"].str.strip().astype("string"),
             "min_wage_monthly_lcu": _to_number(df, "minimum_wage_monthly_local", sid, path),
             "min_wage_currency": df["currency_code"].str.strip().replace("", None).astype("string"),
-            "min_wage_year": _to_number(df, "year_reported", sid, path).astype("Int64"),
+            "min_wage_year": to_integer(df, "year_reported", sid, path),
         }
     )
     return out[out["min_wage_monthly_lcu"].notna()].reset_index(drop=True)
@@ -137,7 +127,7 @@ def parse_ilostat_minimum_wage_usd(path: Path) -> pd.DataFrame:
             "country_iso3": df["iso3"].str.strip().astype("string"),
             "min_wage_monthly_usd_published": _to_number(df, "minimum_wage_monthly_usd", sid, path),
             "fx_lcu_per_usd_published": _to_number(df, "exchange_rate_used", sid, path),
-            "fx_year_published": _to_number(df, "exchange_rate_year", sid, path).astype("Int64"),
+            "fx_year_published": to_integer(df, "exchange_rate_year", sid, path),
         }
     )
     return out[out["min_wage_monthly_usd_published"].notna()].reset_index(drop=True)
@@ -159,8 +149,8 @@ def parse_ilostat_earnings(path: Path) -> pd.DataFrame:
             "sex": df["sex"].astype("string"),
             "area_type": df["area_type"].astype("string"),
             "currency_info": df["currency_info"].astype("string"),
-            "year": _to_number(df, "year", sid, path).astype("Int64"),
+            "year": to_integer(df, "year", sid, path),
             "earnings_monthly_ppp_usd": _to_number(df, "earnings_ppp", sid, path),
             "obs_status": df.get("obs_status", pd.Series("", index=df.index)).astype("string"),
         }
-    )
+    ).reset_index(drop=True)

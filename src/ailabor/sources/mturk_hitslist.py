@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from ailabor.errors import ParseError
 from ailabor.sources.base import Source, github_files
+from ailabor.sources.readers import read_text
 
 REPO = "faridani/Mturk-Tracker"
 COMMIT = "c96ec77cbe4675691f2908cc0b6c88a772b67045"
@@ -98,7 +99,9 @@ def page_timestamp(html: str) -> pd.Timestamp | None:
             continue
         m = re.search(r"=(\d{12})User", raw)
         if m:
-            return pd.to_datetime(m.group(1), format="%Y%m%d%H%M")
+            served = pd.to_datetime(m.group(1), format="%Y%m%d%H%M", errors="coerce")
+            if pd.notna(served):
+                return served
     return None
 
 
@@ -113,7 +116,7 @@ def parse_hitslist(path: Path) -> pd.DataFrame:
     page does not have the layout this parser knows.
     """
     sid = SOURCE.source_id
-    html = Path(path).read_text(encoding="utf-8", errors="replace")
+    html = read_text(path, sid)
     soup = BeautifulSoup(html, "lxml")
     titles = [_clean(a.get_text()) for a in soup.select("a.capsulelink")]
     if not titles:
@@ -154,8 +157,15 @@ def parse_hitslist(path: Path) -> pd.DataFrame:
             allotted = parse_time_allotted(f["Time Allotted"])
         except ValueError as exc:
             raise ParseError(sid, path, f"capsule {i}: field 'Time Allotted': {exc}") from None
+        if allotted <= 0:
+            raise ParseError(
+                sid,
+                path,
+                f"capsule {i}: field 'Time Allotted' {f['Time Allotted']!r} is not positive",
+            )
         exp = re.match(r"([A-Z][a-z]{2} \d{1,2}, \d{4})", f["HIT Expiration Date"])
-        if not exp or not f["HITs Available"].replace(",", "").isdigit():
+        expires = pd.to_datetime(exp.group(1), format="%b %d, %Y", errors="coerce") if exp else None
+        if expires is None or pd.isna(expires) or not re.fullmatch(r"[\d,]+", f["HITs Available"]):
             raise ParseError(
                 sid,
                 path,
@@ -173,7 +183,7 @@ def parse_hitslist(path: Path) -> pd.DataFrame:
                 "time_allotted_s": allotted,
                 "reward_per_allotted_hour_usd_floor": reward / (allotted / 3600.0),
                 "hits_available": int(f["HITs Available"].replace(",", "")),
-                "expires_on": pd.Timestamp(pd.to_datetime(exp.group(1), format="%b %d, %Y")),
+                "expires_on": pd.Timestamp(expires),
             }
         )
     return pd.DataFrame(rows)

@@ -8,7 +8,6 @@ survey code.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from pathlib import Path
@@ -25,6 +24,7 @@ from ailabor.clean.annotations import (
 from ailabor.clean.privacy import drop_identifying_columns
 from ailabor.errors import ParseError
 from ailabor.sources.base import Source, github_files
+from ailabor.sources.readers import iter_records, read_csv_strict, read_text, records_to_frame
 
 REPO = "Chucooleg/Field_Experiment_Human_Image_Classification"
 COMMIT = "77bed6643a8608ab2c64c4b8a78a5682995dbc26"
@@ -115,11 +115,10 @@ def parse_mturk_batch(path: Path) -> pd.DataFrame:
     :class:`ParseError` naming the file, row and field.
     """
     sid = SOURCE.source_id
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    if missing := [c for c in MTURK_COLUMNS if c not in df.columns]:
-        raise ParseError(sid, path, f"missing MTurk columns {missing}", row=1)
+    # MTurk leaves the empty Approve,Reject columns off the rows of a downloaded batch.
+    df = read_csv_strict(path, sid, required=MTURK_COLUMNS, optional_trailing=["Approve", "Reject"])
     rows = []
-    for i, r in enumerate(df.to_dict("records")):
+    for line, r in zip(df.index, df.to_dict("records"), strict=True):
         field = None
         try:
             field = "Reward"
@@ -135,8 +134,8 @@ def parse_mturk_batch(path: Path) -> pd.DataFrame:
             field = "WorkerId"
             if not r["WorkerId"].strip():
                 raise ValueError("empty WorkerId")
-        except ValueError as exc:
-            raise ParseError(sid, path, f"field {field}: {exc}", row=i + 2) from exc
+        except (ValueError, OverflowError) as exc:
+            raise ParseError(sid, path, f"field {field}: {exc}", line=int(line)) from None
         rows.append(
             {
                 "hit_id": r["HITId"],
@@ -151,16 +150,34 @@ def parse_mturk_batch(path: Path) -> pd.DataFrame:
                 "survey_code": r["Answer.surveycode"].strip(),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=_MTURK_OUT)
+
+
+_MTURK_OUT = [
+    "hit_id",
+    "assignment_id",
+    "worker_id_raw",
+    "assignment_status",
+    "reward_usd",
+    "created_at",
+    "accepted_at",
+    "submitted_at",
+    "work_time_s",
+    "survey_code",
+]
 
 
 def _qualtrics_timezone(import_ids: list[str], column: str = "StartDate") -> str:
     for raw in import_ids:
         try:
             meta = json.loads(raw)
-        except (json.JSONDecodeError, TypeError):
+        except (json.JSONDecodeError, TypeError, RecursionError):
             continue
-        if meta.get("ImportId") == "startDate" and meta.get("timeZone"):
+        if (
+            isinstance(meta, dict)
+            and meta.get("ImportId") == "startDate"
+            and isinstance(meta.get("timeZone"), str)
+        ):
             return meta["timeZone"]
     return "UTC"
 
@@ -174,15 +191,22 @@ def parse_qualtrics(path: Path) -> pd.DataFrame:
     ImportId row) and typed ``progress_pct``, ``duration_s``, ``is_finished``.
     """
     sid = SOURCE.source_id
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        rows = list(csv.reader(fh))
-    if len(rows) < 3:
-        raise ParseError(sid, path, "fewer than the three Qualtrics header rows", row=len(rows))
-    header, _question_text, import_ids = rows[0], rows[1], rows[2]
+    records = list(iter_records(read_text(path, sid), sid, path))
+    if len(records) < 3:
+        raise ParseError(
+            sid, path, f"{len(records)} records, expected at least the three Qualtrics header rows"
+        )
+    (_, header), _question_text_row, (import_line, import_ids) = records[:3]
     if not import_ids or not import_ids[0].startswith("{"):
         raise ParseError(
-            sid, path, "row 3 is not the ImportId JSON row of a Qualtrics export", row=3
+            sid,
+            path,
+            "expected the ImportId JSON row of a Qualtrics export as the third record",
+            line=import_line,
         )
+    for line, r in records[1:3]:
+        if len(r) != len(header):
+            raise ParseError(sid, path, f"{len(r)} fields, header has {len(header)}", line=line)
     need = [
         "StartDate",
         "EndDate",
@@ -193,23 +217,26 @@ def parse_qualtrics(path: Path) -> pd.DataFrame:
         "ResponseId",
     ]
     if missing := [c for c in need if c not in header]:
-        raise ParseError(sid, path, f"missing Qualtrics columns {missing}", row=1)
-    for i, r in enumerate(rows[3:]):
-        if len(r) != len(header):
-            raise ParseError(sid, path, f"{len(r)} fields, header has {len(header)}", row=i + 4)
-    df = pd.DataFrame(rows[3:], columns=header, dtype="string")
+        raise ParseError(sid, path, f"missing Qualtrics columns {missing}", line=records[0][0])
+    body = records_to_frame([records[0], *records[3:]], sid, path)
+    lines = body.index
+    df = body.reset_index(drop=True).astype("string")
     df = drop_identifying_columns(df)
     tz = _qualtrics_timezone(import_ids)
     try:
         df["started_at"] = parse_qualtrics_time(df["StartDate"], tz)
         df["ended_at"] = parse_qualtrics_time(df["EndDate"], tz)
         df["is_finished"] = parse_bool_text(df["Finished"])
-        df["progress_pct"] = pd.to_numeric(df["Progress"], errors="raise").astype("float64")
-        df["duration_s"] = pd.to_numeric(df["Duration (in seconds)"], errors="raise").astype(
-            "float64"
-        )
-    except ValueError as exc:
-        raise ParseError(sid, path, str(exc)) from exc
+    except (ValueError, TypeError, OverflowError, KeyError) as exc:
+        raise ParseError(sid, path, f"dates or Finished not understood: {exc}") from None
+    for col, out in (("Progress", "progress_pct"), ("Duration (in seconds)", "duration_s")):
+        num = pd.to_numeric(df[col].str.strip(), errors="coerce").astype("float64")
+        if num.isna().any():
+            i = int(num.isna().to_numpy().nonzero()[0][0])
+            raise ParseError(
+                sid, path, f"{col}: expected a number, found {df.at[i, col]!r}", line=int(lines[i])
+            )
+        df[out] = num
     df.attrs["timezone"] = tz
     return df
 
@@ -221,14 +248,19 @@ def parse_gold(path: Path) -> pd.Series:
     "(Please insert question for cat_1 image here)" lines mark the screeners.
     """
     out = {}
-    for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines()):
+    for i, line in enumerate(read_text(path, SOURCE.source_id).splitlines()):
         m = re.match(r"^\s*(\d+):\s+(\S+)\s+(\d+)\s*$", line)
         if m:
             out[int(m.group(1))] = normalise_label(m.group(2))
         elif out and line.strip() and not line.lstrip().startswith("("):
             # Lines before the first question are the file's header; after it only
             # the "(Please insert question for cat_N image here)" markers may appear.
-            raise ParseError(SOURCE.source_id, path, f"unexpected line {line!r}", row=i + 1)
+            raise ParseError(
+                SOURCE.source_id,
+                path,
+                f"unexpected line {line[:80]!r}; expected '<n>: <breed> <image id>'",
+                line=i + 1,
+            )
     if sorted(out) != list(range(1, 49)):
         raise ParseError(SOURCE.source_id, path, f"expected questions 1-48, found {len(out)}")
     return pd.Series(out, name="true_label").rename_axis("question")

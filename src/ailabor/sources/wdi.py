@@ -15,6 +15,15 @@ import pandas as pd
 
 from ailabor.errors import ParseError
 from ailabor.sources.base import Source, SourceFile, github_files
+from ailabor.sources.readers import (
+    decode_text,
+    iter_records,
+    read_bytes,
+    read_csv_strict,
+    records_to_frame,
+    to_integer,
+    to_number,
+)
 
 PUBLISHER = "World Bank, World Development Indicators"
 LICENCE = "CC BY 4.0 (World Bank WDI)"
@@ -117,18 +126,25 @@ SOURCES = (GDP_PC_PPP, EXCHANGE_RATE, COUNTRY_METADATA, PPP_FACTOR)
 # --- parse -----------------------------------------------------------------
 def _read_text(path: Path, source_id: str, prefix: str = "API_") -> tuple[str, str]:
     """Text of a WDI CSV, or of the ``API_*.csv`` member of the zip the API serves."""
-    data = Path(path).read_bytes()
+    data = read_bytes(path, source_id)
     name = str(path)
-    if data[:2] == b"PK":
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            members = [m for m in zf.namelist() if m.startswith(prefix) and m.endswith(".csv")]
-            if len(members) != 1:
-                raise ParseError(
-                    source_id, path, f"zip holds {zf.namelist()}, expected one {prefix}*.csv"
-                )
-            data = zf.read(members[0])
-            name = f"{path}!{members[0]}"
-    return data.decode("utf-8-sig"), name
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                members = [m for m in zf.namelist() if m.startswith(prefix) and m.endswith(".csv")]
+                if len(members) != 1:
+                    raise ParseError(
+                        source_id, path, f"zip holds {zf.namelist()}, expected one {prefix}*.csv"
+                    )
+                data = zf.read(members[0])
+                name = f"{path}!{members[0]}"
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+            raise ParseError(
+                source_id, path, f"a broken zip archive ({exc}); expected the World Bank's zip"
+            ) from None
+        if not data.strip():
+            raise ParseError(source_id, name, "empty file inside the zip")
+    return decode_text(data, name, source_id), name
 
 
 def parse_wdi_bulk_csv(path: Path, source_id: str = "wdi") -> pd.DataFrame:
@@ -139,41 +155,63 @@ def parse_wdi_bulk_csv(path: Path, source_id: str = "wdi") -> pd.DataFrame:
     aggregates alike are returned; drop aggregates with the country metadata.
     """
     text, name = _read_text(path, source_id)
-    lines = text.splitlines()
+    lines = text.splitlines(keepends=True)
     header_idx = next(
         (i for i, line in enumerate(lines[:10]) if line.startswith('"Country Name"')), None
     )
     if header_idx is None:
-        raise ParseError(source_id, name, "no 'Country Name' header in the first 10 lines", row=1)
+        raise ParseError(source_id, name, "no 'Country Name' header in the first 10 lines", line=1)
     last_updated = None
     for line in lines[:header_idx]:
         m = re.match(r'"Last Updated Date","([^"]+)"', line)
         if m:
             last_updated = m.group(1)
-    wide = pd.read_csv(io.StringIO("\n".join(lines[header_idx:])), dtype=str, keep_default_na=False)
-    wide = wide.loc[:, [c for c in wide.columns if not c.startswith("Unnamed")]]
     required = ["Country Name", "Country Code", "Indicator Code"]
-    if missing := [c for c in required if c not in wide.columns]:
-        raise ParseError(source_id, name, f"missing columns {missing}", row=header_idx + 1)
+    wide = records_to_frame(
+        iter_records("".join(lines[header_idx:]), source_id, name, first_line=header_idx + 1),
+        source_id,
+        name,
+        required=required,
+    )
+    # The bulk files end every line with a separator: an unnamed, empty last column.
+    if "" in wide.columns:
+        extra = wide[""].astype(str).str.strip().ne("")
+        if extra.any():
+            raise ParseError(
+                source_id,
+                name,
+                f"a value {wide.at[extra.idxmax(), '']!r} in the unnamed last column",
+                line=int(extra.idxmax()),
+            )
+        wide = wide.drop(columns="")
     years = [c for c in wide.columns if re.fullmatch(r"\d{4}", c)]
-    long = wide.melt(id_vars=required, value_vars=years, var_name="year", value_name="value_text")
-    value = pd.to_numeric(long["value_text"].replace("", None), errors="coerce")
-    bad = long["value_text"].ne("") & value.isna()
+    if not years:
+        raise ParseError(
+            source_id, name, "no year columns (4 digits) in the header", line=header_idx + 1
+        )
+    wide["_line"] = wide.index
+    long = wide.melt(
+        id_vars=[*required, "_line"], value_vars=years, var_name="year", value_name="value_text"
+    )
+    text_value = long["value_text"].astype(str).str.strip()
+    value = pd.to_numeric(text_value.replace("", None), errors="coerce").astype("float64")
+    bad = text_value.ne("") & value.isna()
     if bad.any():
         i = bad.idxmax()
         raise ParseError(
             source_id,
             name,
-            f"non-numeric value {long.at[i, 'value_text']!r} for "
+            f"expected a number or an empty cell, found {long.at[i, 'value_text']!r} for "
             f"{long.at[i, 'Country Code']} {long.at[i, 'year']}",
+            line=int(long.at[i, "_line"]),
         )
     out = pd.DataFrame(
         {
             "country_name": long["Country Name"].astype("string"),
             "country_code": long["Country Code"].astype("string"),
             "indicator_code": long["Indicator Code"].astype("string"),
-            "year": long["year"].astype("Int64"),
-            "value": value.astype("float64"),
+            "year": long["year"].astype(int).astype("Int64"),
+            "value": value,
         }
     )
     out = out[out["value"].notna()].reset_index(drop=True)
@@ -187,11 +225,9 @@ def parse_wdi_country_metadata(path: Path) -> pd.DataFrame:
     Columns: ``country_code``, ``wb_region``, ``income_group``, ``country_name``,
     ``is_aggregate`` (True where the Region is empty: World, regions, income groups).
     """
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    df = df.loc[:, [c for c in df.columns if not c.startswith("Unnamed")]]
+    sid = "wdi_country_metadata"
     need = ["Country Code", "Region", "IncomeGroup", "TableName"]
-    if missing := [c for c in need if c not in df.columns]:
-        raise ParseError("wdi_country_metadata", path, f"missing columns {missing}", row=1)
+    df = read_csv_strict(path, sid, required=need)
     region = df["Region"].str.strip()
     return pd.DataFrame(
         {
@@ -201,7 +237,7 @@ def parse_wdi_country_metadata(path: Path) -> pd.DataFrame:
             "country_name": df["TableName"].astype("string"),
             "is_aggregate": region.eq("").astype("boolean"),
         }
-    )
+    ).reset_index(drop=True)
 
 
 def parse_ppp_factor(path: Path) -> pd.DataFrame:
@@ -209,22 +245,17 @@ def parse_ppp_factor(path: Path) -> pd.DataFrame:
 
     "NA" in the ISO2 column is Namibia, so no value is read as missing.
     """
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    need = ["Country", "Country ID", "Year", "PPP"]
-    if missing := [c for c in need if c not in df.columns]:
-        raise ParseError("wdi_ppp_factor", path, f"missing columns {missing}", row=1)
-    ppp = pd.to_numeric(df["PPP"], errors="coerce")
-    bad = df["PPP"].ne("") & ppp.isna()
-    if bad.any():
-        i = int(bad.idxmax())
-        raise ParseError("wdi_ppp_factor", path, f"non-numeric PPP {df.at[i, 'PPP']!r}", row=i + 2)
+    sid = "wdi_ppp_factor"
+    df = read_csv_strict(path, sid, required=["Country", "Country ID", "Year", "PPP"])
+    ppp = to_number(df, "PPP", sid, path)
+    year = to_integer(df, "Year", sid, path)
     return (
         pd.DataFrame(
             {
                 "country_name": df["Country"].astype("string"),
                 "country_iso2": df["Country ID"].astype("string"),
-                "year": df["Year"].astype("Int64"),
-                "ppp": ppp.astype("float64"),
+                "year": year,
+                "ppp": ppp,
             }
         )
         .dropna(subset=["ppp"])
