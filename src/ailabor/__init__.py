@@ -29,7 +29,7 @@ from ailabor.datasets import (  # noqa: E402
     load_us_min_wage,
     load_workers,
 )
-from ailabor.tables.annotations import read_annotations  # noqa: E402
+from ailabor.sources.annotations_reader import read_annotations  # noqa: E402
 
 __all__ = [
     "__version__",
