@@ -44,6 +44,7 @@ POLICY = {
     },
     "annotations": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
     "workers": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
+    "label_benchmark": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
     "mturk_hit_groups": {"exclude": True, "because": ["mturk_hitslist"]},
 }
 

@@ -170,7 +170,21 @@ _col(
     "dataset",
     "str",
     "Labelling dataset the row comes from.",
-    allowed=("w241", "zencrowd_us", "zencrowd_in", "snow2008_rte"),
+    allowed=(
+        "w241",
+        "zencrowd_us",
+        "zencrowd_in",
+        "snow2008_rte",
+        # truth_inference benchmarks (label_benchmark only; see sources/truth_inference.py)
+        "ti_bluebird",
+        "ti_rte",
+        "ti_trec",
+        "ti_web",
+        "ti_sentiment",
+        "ti_relevance",
+        "ti_adult_content",
+        "ti_fact_eval",
+    ),
 )
 _col(
     "posting_id",
@@ -323,6 +337,76 @@ _col(
 )
 _col("ds_error_ci_high", "float64", "Upper bound of that interval.", unit="share", min=0, max=1)
 
+
+# --- label benchmark (issue 13) ------------------------------------------------
+_col(
+    "method",
+    "str",
+    "Label-aggregation method: majority_vote, ds_one_coin / ds_full (Dawid-Skene by EM), mace (Hovy et al. 2013).",
+    allowed=("majority_vote", "ds_one_coin", "ds_full", "mace"),
+)
+_col("source_id", "str", "Registered source the rows come from (`ailabor sources`).")
+_col("n_labels_in_dataset", "Int64", "Labels in the dataset (repeats included).", min=1)
+_col("n_tasks", "Int64", "Distinct tasks (items) labelled.", min=1)
+_col("n_workers", "Int64", "Distinct workers.", min=1)
+_col("n_classes", "Int64", "Distinct labels given.", min=1)
+_col("n_gold_tasks", "Int64", "Tasks with a gold label (label_accuracy is over these).", min=0)
+_col(
+    "n_duplicate_pairs",
+    "Int64",
+    "(worker, task) pairs labelled more than once; all their labels are kept as separate votes, as published.",
+    min=0,
+)
+_col(
+    "n_workers_ranked",
+    "Int64",
+    "Workers with at least 10 gold-labelled answers: the workers worker_rank_spearman is over.",
+    min=0,
+)
+_col(
+    "label_accuracy",
+    "float64",
+    "Share of gold tasks whose aggregated label equals gold (ties: the smallest label, see ailabor.quality).",
+    unit="share",
+    min=0,
+    max=1,
+)
+_col(
+    "label_accuracy_ci_low",
+    "float64",
+    "Lower bound of the 95% Wilson interval of label_accuracy over n_gold_tasks.",
+    unit="share",
+    min=0,
+    max=1,
+)
+_col(
+    "label_accuracy_ci_high",
+    "float64",
+    "Upper bound of that interval.",
+    unit="share",
+    min=0,
+    max=1,
+)
+_col(
+    "worker_rank_spearman",
+    "float64",
+    "Spearman correlation of the method's gold-free worker accuracy (majority vote: agreement with the majority) with accuracy against gold, over n_workers_ranked workers.",
+    min=-1,
+    max=1,
+)
+_col(
+    "n_iterations",
+    "Int64",
+    "EM iterations to convergence (0 for majority vote).",
+    min=0,
+)
+_col(
+    "fit_seconds",
+    "float64",
+    "Wall-clock seconds of one fit on the machine that built the table: MACHINE-DEPENDENT, not reproducible; compare methods within a build only.",
+    unit="seconds",
+    min=0,
+)
 
 # --- pay, platforms, scraped pages ----------------------------------------------
 CURRENCIES = ("USD", "KES", "GBP", "INR", "PHP", "UGX")
@@ -716,6 +800,33 @@ _table(
     ],
     ["dataset", "posting_id", "worker", "response_id"],
     not_null=["dataset", "posting_id", "worker"],
+)
+
+_table(
+    "label_benchmark",
+    "Label aggregation against gold: one row per dataset x method (majority vote, one-coin and full "
+    "Dawid-Skene, MACE) with label accuracy, worker-rank correlation, iterations and fit time, on "
+    "W241, ZenCrowd, Snow RTE and eight truth-inference benchmarks.",
+    [
+        "dataset",
+        "method",
+        "source_id",
+        "n_labels_in_dataset",
+        "n_tasks",
+        "n_workers",
+        "n_classes",
+        "n_gold_tasks",
+        "n_duplicate_pairs",
+        "n_workers_ranked",
+        "label_accuracy",
+        "label_accuracy_ci_low",
+        "label_accuracy_ci_high",
+        "worker_rank_spearman",
+        "n_iterations",
+        "fit_seconds",
+    ],
+    ["dataset", "method"],
+    not_null=["dataset", "method", "source_id", "n_labels_in_dataset", "label_accuracy"],
 )
 
 _table(

@@ -1,0 +1,158 @@
+"""Uncertainty a notebook user can read off a fitted estimator.
+
+- :func:`worker_error_intervals`: each worker's estimated error with an interval.
+  ``method="jeffreys"`` (fast, the default) is the Jeffreys binomial interval on the
+  worker's *expected* number of wrong labels (1 - ``worker_accuracy_``) x ``n_labels``:
+  it carries the sampling error of a worker's few labels but treats the posteriors as known.
+  ``method="bootstrap"`` resamples tasks with replacement, refits the same estimator on
+  each resample and takes percentiles: it also carries the uncertainty of the fitted model
+  (slower: one fit per resample). ``analysis/results_labels.py`` reports the coverage of
+  both in a simulation shaped like Snow et al.'s RTE data.
+- :func:`task_posteriors`: each task's most likely label, its posterior probability, the
+  margin over the runner-up and the entropy; or every (task, label) probability.
+
+Both read only public fitted attributes (``probas_``, ``worker_accuracy_``,
+``worker_n_labels_``), so they work for every estimator in :mod:`ailabor.quality`.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import numpy as np
+import pandas as pd
+from scipy.special import entr
+from scipy.stats import beta
+
+
+def jeffreys_interval(failures, n, level: float = 0.95):
+    """Jeffreys interval for a binomial proportion; counts may be fractional (expected counts).
+
+    >>> lo, hi = jeffreys_interval(2.0, 10)
+    >>> round(float(lo), 4), round(float(hi), 4)
+    (0.0441, 0.5028)
+    """
+    failures = np.asarray(failures, dtype=float)
+    n = np.asarray(n, dtype=float)
+    a = (1 - level) / 2
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lo = np.where(failures > 0, beta.ppf(a, failures + 0.5, n - failures + 0.5), 0.0)
+        hi = np.where(failures < n, beta.ppf(1 - a, failures + 0.5, n - failures + 0.5), 1.0)
+    return np.where(n > 0, lo, np.nan), np.where(n > 0, hi, np.nan)
+
+
+def _refit_like(est):
+    """A fresh estimator of the same class with the same constructor arguments."""
+    params = inspect.signature(type(est)).parameters
+    return type(est)(**{k: getattr(est, k) for k in params if hasattr(est, k)})
+
+
+def bootstrap_worker_error(
+    est, data: pd.DataFrame, n_boot: int = 200, seed: int = 0
+) -> pd.DataFrame:
+    """Worker error in each of ``n_boot`` task resamples (workers x resamples; NaN when absent).
+
+    Each drawn copy of a task counts as a task of its own, as in a new sample of tasks.
+    """
+    d = data[["task", "worker", "label"]].reset_index(drop=True)
+    codes, _ = pd.factorize(d["task"])
+    n_tasks = codes.max() + 1
+    order = np.argsort(codes, kind="stable")
+    sizes = np.bincount(codes, minlength=n_tasks)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    rng = np.random.default_rng(seed)
+    out = {}
+    for b in range(n_boot):
+        drawn = rng.integers(0, n_tasks, n_tasks)
+        reps = sizes[drawn]
+        copy = np.repeat(np.arange(n_tasks), reps)
+        within = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+        rows = order[np.repeat(starts[drawn], reps) + within]
+        sample = pd.DataFrame(
+            {
+                "task": copy,
+                "worker": d["worker"].to_numpy()[rows],
+                "label": d["label"].to_numpy()[rows],
+            }
+        )
+        fitted = _refit_like(est).fit(sample)
+        out[b] = 1.0 - fitted.worker_accuracy_
+    return pd.DataFrame(out)
+
+
+def worker_error_intervals(
+    est,
+    data: pd.DataFrame | None = None,
+    level: float = 0.95,
+    method: str = "jeffreys",
+    n_boot: int = 200,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Estimated error of each worker (1 - ``worker_accuracy_``) with a ``level`` interval.
+
+    ``est`` is a fitted estimator; ``data`` (the labels it was fitted on) is needed for
+    ``method="bootstrap"`` only.
+
+    >>> from ailabor.quality import OneCoinDawidSkene
+    >>> df = pd.DataFrame({"task": [1, 1, 1, 2, 2, 2], "worker": list("abcabc"), "label": [0, 0, 1, 1, 1, 1]})
+    >>> iv = worker_error_intervals(OneCoinDawidSkene().fit(df))
+    >>> iv.columns.tolist()
+    ['n_labels', 'error', 'error_ci_low', 'error_ci_high', 'method']
+    >>> bool((iv["error_ci_low"] <= iv["error"]).all() and (iv["error"] <= iv["error_ci_high"]).all())
+    True
+    """
+    n = est.worker_n_labels_.astype(float)
+    err = 1.0 - est.worker_accuracy_.reindex(n.index)
+    if method == "jeffreys":
+        lo, hi = jeffreys_interval(err * n, n, level)
+    elif method == "bootstrap":
+        if data is None:
+            raise ValueError("method='bootstrap' refits the estimator: pass data=")
+        boot = bootstrap_worker_error(est, data, n_boot=n_boot, seed=seed).reindex(n.index)
+        a = (1 - level) / 2
+        lo = boot.quantile(a, axis=1).to_numpy()
+        hi = boot.quantile(1 - a, axis=1).to_numpy()
+    else:
+        raise ValueError(f"method must be 'jeffreys' or 'bootstrap', not {method!r}")
+    out = pd.DataFrame(
+        {
+            "n_labels": n.astype("int64"),
+            "error": err,
+            "error_ci_low": np.minimum(lo, err),
+            "error_ci_high": np.maximum(hi, err),
+            "method": method,
+        },
+        index=n.index,
+    )
+    return out
+
+
+def task_posteriors(est, long: bool = False) -> pd.DataFrame:
+    """Each task's most likely label with its posterior probability, margin and entropy.
+
+    ``long=True`` gives every (task, label, probability) instead. Ties follow
+    :data:`ailabor.quality.TIE_RULE` (the smallest label).
+
+    >>> from ailabor.quality import MajorityVote
+    >>> df = pd.DataFrame({"task": [1, 1, 1, 2, 2], "worker": list("abcab"), "label": [2, 10, 10, 2, 10]})
+    >>> task_posteriors(MajorityVote().fit(df))[["label", "probability", "margin"]].round(3).to_dict("index")
+    {1: {'label': 10, 'probability': 0.667, 'margin': 0.333}, 2: {'label': 2, 'probability': 0.5, 'margin': 0.0}}
+    """
+    p = est.probas_
+    if long:
+        out = p.stack().rename("probability").reset_index()
+        out.columns = ["task", "label", "probability"]
+        return out
+    arr = p.to_numpy()
+    top = np.argmax(arr, axis=1)
+    srt = np.sort(arr, axis=1)
+    second = srt[:, -2] if arr.shape[1] > 1 else np.zeros(len(arr))
+    return pd.DataFrame(
+        {
+            "label": p.columns.to_numpy()[top],
+            "probability": arr[np.arange(len(arr)), top],
+            "margin": srt[:, -1] - second,
+            "entropy": entr(arr).sum(axis=1),
+        },
+        index=p.index,
+    )
