@@ -75,10 +75,13 @@ FIG_INPUTS_evidence_map := data/curated/pay_experiments.csv
 FIG_INPUTS_zencrowd_gap := $(ANN) $(CY)
 FIG_INPUTS_pay_by_platform := $(PROCESSED)/pay_observations.parquet $(CY)
 FIG_INPUTS_fairwork_scores := $(PROCESSED)/platform_scores.parquet
+FIG_INPUTS_label_benchmark := $(PROCESSED)/label_benchmark.parquet
 FIGURE_NAMES := min_wage_vs_gdp pay_by_platform fairwork_scores accuracy_completion_by_pay survival_by_pay \
 	evidence_map zencrowd_gap
+FIGURE_NAMES += label_benchmark
 PAY := $(PROCESSED)/pay_observations.parquet $(PROCESSED)/us_state_min_wage.parquet
 PAPER_INPUTS := $(CY) $(ANN) $(WRK) $(PAY)
+PAPER_INPUTS += $(PROCESSED)/label_benchmark.parquet
 
 missing = $(strip $(foreach i,$(1),$(if $(wildcard $(i)),,$(i))))
 FIGURE_TARGETS := $(foreach f,$(FIGURE_NAMES),$(if $(call missing,$(FIG_INPUTS_$(f))),skip-fig-$(f),$(FIG_DIR)/$(f).png))
@@ -131,7 +134,7 @@ paper: build
 pay-summary: build
 	$(AILABOR) pay-summary
 
-## validate-labels: print how gold-free Dawid-Skene error ranks against gold error
+## validate-labels: print label_benchmark: every aggregation method against gold on every dataset
 validate-labels: build
 	$(AILABOR) validate-labels
 

@@ -156,3 +156,65 @@ def task_posteriors(est, long: bool = False) -> pd.DataFrame:
         },
         index=p.index,
     )
+
+
+def simulate_one_coin_like(
+    data: pd.DataFrame, skills: pd.Series, truth: pd.Series, seed: int = 0
+) -> pd.DataFrame:
+    """New labels on the same (task, worker) design as ``data``, drawn from a one-coin model:
+    worker w is right with probability ``skills[w]``, else gives one of the other labels at
+    random. ``truth`` (by task) and the label set come from a fit on the real data, so the
+    simulation resembles it (who labels what, how often, how well).
+
+    >>> d = pd.DataFrame({"task": [1, 1, 2], "worker": ["a", "b", "a"], "label": [0, 1, 0]})
+    >>> sim = simulate_one_coin_like(d, pd.Series({"a": 1.0, "b": 0.0}), pd.Series({1: 0, 2: 1}))
+    >>> sim["label"].tolist()
+    [0, 1, 1]
+    """
+    rng = np.random.default_rng(seed)
+    labels = np.sort(pd.unique(pd.concat([data["label"], truth]).dropna()))
+    k = len(labels)
+    code = {v: i for i, v in enumerate(labels)}
+    t = truth.reindex(data["task"]).map(code).to_numpy(dtype=int)
+    right = rng.random(len(data)) < skills.reindex(data["worker"]).to_numpy()
+    shift = rng.integers(1, k, len(data)) if k > 1 else np.zeros(len(data), dtype=int)
+    out = data[["task", "worker"]].copy()
+    out["label"] = labels[np.where(right, t, (t + shift) % k)]
+    return out
+
+
+def interval_coverage(
+    data: pd.DataFrame,
+    make_estimator,
+    n_sim: int = 50,
+    method: str = "jeffreys",
+    n_boot: int = 50,
+    level: float = 0.95,
+    seed: int = 0,
+) -> dict:
+    """Share of workers whose true error the ``level`` interval covers, over ``n_sim`` data sets
+    simulated like ``data`` from the one-coin model fitted to it (its skills and labels taken
+    as the truth). Also the mean interval width.
+    """
+    from ailabor.quality.dawid_skene import OneCoinDawidSkene
+
+    truth_fit = OneCoinDawidSkene().fit(data[["task", "worker", "label"]])
+    skills, truth = truth_fit.skills_, truth_fit.labels_
+    inside, width = [], []
+    for i in range(n_sim):
+        sim = simulate_one_coin_like(data, skills, truth, seed=seed + i)
+        est = make_estimator().fit(sim)
+        iv = worker_error_intervals(
+            est, data=sim, level=level, method=method, n_boot=n_boot, seed=seed + i
+        )
+        true_err = 1.0 - skills.reindex(iv.index)
+        inside.append(((iv["error_ci_low"] <= true_err) & (true_err <= iv["error_ci_high"])).mean())
+        width.append((iv["error_ci_high"] - iv["error_ci_low"]).mean())
+    return {
+        "coverage": float(np.mean(inside)),
+        "mean_width": float(np.mean(width)),
+        "n_sim": n_sim,
+        "n_workers": int(len(skills)),
+        "level": level,
+        "method": method,
+    }
