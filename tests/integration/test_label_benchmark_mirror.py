@@ -114,3 +114,12 @@ def test_release_carries_benchmark_without_w241(built_data, tmp_path):
     table = pd.read_csv(res["path"] / lb["path"])
     assert "w241" not in set(table["dataset"])
     assert table["dataset"].nunique() >= 11
+
+
+def test_validate_labels_prints_the_table(built_data, capsys):
+    from ailabor.cli import main
+
+    assert main(["validate-labels"]) == 0
+    out = capsys.readouterr().out
+    assert "ti_fact_eval" in out and "zencrowd_in" in out and "mace" in out
+    assert "Tie rule: ties go to the smallest label" in out

@@ -82,7 +82,9 @@ def label_benchmark(table: pd.DataFrame, out_stem: Path) -> list[Path]:
             ax.axhline(yy - 0.5, color="0.9", lw=0.5)
         ax.set_ylim(-0.6, len(order) - 0.4)
     axes[0].set_yticks(y, ylabels, fontsize=FONT_PT)
-    axes[0].set_xlabel("Share of gold tasks labelled right\n(95% Wilson interval)", fontsize=FONT_PT)
+    axes[0].set_xlabel(
+        "Share of gold tasks labelled right\n(95% Wilson interval)", fontsize=FONT_PT
+    )
     axes[1].set_xlabel("Worker-rank Spearman:\ngold-free vs gold accuracy", fontsize=FONT_PT)
     axes[1].axvline(0, color="0.5", lw=0.6)
     axes[1].set_xlim(-1, 1.05)
