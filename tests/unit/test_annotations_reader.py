@@ -190,3 +190,26 @@ def test_read_gold_strict(tmp_path):
     ok = write(tmp_path, "item,truth\n1,0\n2,\n", "t2.csv")
     g = read_gold(ok, task="item", true_label="truth")
     assert g["1"] == 0 and pd.isna(g["2"])
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "task,worker,label\r\nt1,a,x\r\n\r\nt2,b,y\r\n",  # CRLF and an empty line
+        "task,worker,label\nt1,a,x\n   \nt2,b,y",  # whitespace-only line, no final newline
+        'task,worker,label\nt1,a,x\n\n"t2",b,"y"\n',  # quoted fields: the csv-module path
+    ],
+)
+def test_blank_lines_skipped_and_source_rows_are_file_lines(tmp_path, content):
+    d = read_annotations(write(tmp_path, content), pseudonymise=False)
+    assert d["task"].tolist() == ["t1", "t2"] and d["label"].tolist() == ["x", "y"]
+    assert d["source_row"].tolist() == [2, 4]
+
+
+def test_quoted_field_with_separator_and_newline(tmp_path):
+    p = write(tmp_path, 'task,worker,label\n"t,1",a,"multi\nline"\nt2,b,y\n')
+    d = read_annotations(p, pseudonymise=False)
+    assert d["task"].tolist() == ["t,1", "t2"] and d["label"].tolist() == ["multi\nline", "y"]
+    assert d["source_row"].tolist() == [2, 4]
+    with pytest.raises(ParseError, match=r"row 4: 2 fields"):
+        read_annotations(write(tmp_path, 'task,worker,label\n"t,1",a,"m\nl"\nt2,b\n', "q.csv"))

@@ -42,14 +42,15 @@ class DuplicateLabelsWarning(UserWarning):
     """A worker labelled the same task more than once."""
 
 
-def infer_label_dtype(values: Sequence[str]) -> str:
+def infer_label_dtype(values) -> str:
     """``"Int64"`` when every non-blank value is an integer, else ``"str"``.
 
     >>> infer_label_dtype(["2", "10", ""]), infer_label_dtype(["yes", "1"]), infer_label_dtype([])
     ('Int64', 'str', 'str')
     """
-    vals = [v for v in values if v != ""]
-    return "Int64" if vals and all(_INT.match(v) for v in vals) else "str"
+    s = pd.Series(values, dtype=str)
+    s = s[s.notna() & (s != "")]
+    return "Int64" if len(s) and bool(s.str.fullmatch(_INT.pattern).all()) else "str"
 
 
 def cast_labels(values: pd.Series, dtype: str) -> pd.Series:
@@ -109,10 +110,8 @@ def _decode(data: bytes, path: Path, source_id: str, encoding: str) -> str:
     return text
 
 
-def _split_rows(
-    text: str, path: Path, source_id: str, sep: str, header: int | None
-) -> tuple[list[str], list[list[str]], list[int]]:
-    """Header, data rows and the 1-based line where each row starts; ragged rows raise."""
+def _rows_csv_module(text: str, path: Path, source_id: str, sep: str):
+    """Rows and their start lines, by the csv module (handles quoted fields over lines)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     rows, lines = [], []
     start = 1
@@ -124,30 +123,76 @@ def _split_rows(
             start = reader.line_num + 1
     except csv.Error as exc:
         raise ParseError(source_id, path, f"malformed CSV: {exc}", row=start) from None
-    if not rows:
-        raise ParseError(source_id, path, "no rows")
-    if header is None:
-        names = [str(i) for i in range(len(rows[0]))]
-        n = len(rows[0])
-        what = "the first row has"
+    return rows, np.asarray(lines, dtype="int64")
+
+
+def _split_rows(
+    text: str, path: Path, source_id: str, sep: str, header: int | None
+) -> tuple[list[str], dict[str, pd.Series], np.ndarray]:
+    """Column names, stripped text columns, and the 1-based line where each row starts.
+
+    A row with more or fewer fields than the header (or, without a header, than the first
+    row) raises. Files without quote characters take a vectorised path (one row per
+    non-blank line); files with quotes go through the csv module.
+    """
+    if header not in (0, None):
+        raise ValueError("header must be 0 (first line) or None (no header line)")
+    if '"' in text:
+        rows, lines = _rows_csv_module(text, path, source_id, sep)
+        if not rows:
+            raise ParseError(source_id, path, "no rows")
+        counts = np.fromiter((len(r) for r in rows), dtype="int64", count=len(rows))
     else:
-        if header != 0:
-            raise ValueError("header must be 0 (first line) or None (no header line)")
-        names = [c.strip() for c in rows[0]]
-        rows, lines = rows[1:], lines[1:]
-        n = len(names)
-        what = "header has"
+        phys = pd.Series(text.split("\n"), dtype=str).str.removesuffix("\r")
+        if text.endswith("\n"):
+            phys = phys.iloc[:-1]
+        keep = phys.str.strip().ne("").to_numpy()
+        # Blank lines that are truly empty are skipped by pandas' parser too; whitespace-only
+        # lines are not, so then the kept lines are re-joined before parsing.
+        only_empty_skipped = bool(phys[~keep].eq("").all())
+        lines = np.flatnonzero(keep).astype("int64") + 1
+        phys = phys[keep].reset_index(drop=True)
+        if not len(phys):
+            raise ParseError(source_id, path, "no rows")
+        counts = phys.str.count(re.escape(sep)).to_numpy() + 1
+        rows = None
+    n = int(counts[0])
+    what = "the first row has" if header is None else "header has"
+    bad = np.flatnonzero(counts != n)
+    if len(bad):
+        i = int(bad[0])
+        raise ParseError(
+            source_id,
+            path,
+            f"{int(counts[i])} fields, {what} {n} (sep={sep!r}); a row must not shift columns",
+            row=int(lines[i]),
+        )
+    if rows is None:
+        # Field counts are checked, so pandas' C parser can split the kept lines one to one.
+        split = pd.read_csv(
+            io.StringIO(text if only_empty_skipped else "\n".join(phys)),
+            sep=sep,
+            header=None,
+            dtype=str,
+            na_filter=False,
+            quoting=csv.QUOTE_NONE,
+            skip_blank_lines=True,
+            engine="c" if len(sep) == 1 else "python",
+        )
+        if len(split) != len(phys):  # pragma: no cover - a guard, not a path
+            raise ParseError(source_id, path, "rows and lines disagree; please report")
+        cols = [split[j].astype(str).str.strip() for j in range(n)]
+    else:
+        cols = [pd.Series([r[j] for r in rows], dtype=str).str.strip() for j in range(n)]
+    if header is None:
+        names = [str(i) for i in range(n)]
+    else:
+        names = [str(c.iloc[0]) for c in cols]
+        cols = [c.iloc[1:].reset_index(drop=True) for c in cols]
+        lines = lines[1:]
         if dup := sorted({c for c in names if names.count(c) > 1}):
             raise ParseError(source_id, path, f"header repeats column name(s) {dup}", row=1)
-    for row, line in zip(rows, lines, strict=True):
-        if len(row) != n:
-            raise ParseError(
-                source_id,
-                path,
-                f"{len(row)} fields, {what} {n} (sep={sep!r}); a row must not shift columns",
-                row=line,
-            )
-    return names, rows, lines
+    return names, dict(zip(names, cols, strict=True)), lines
 
 
 def _read_parquet(path: Path, data: bytes, source_id: str) -> pd.DataFrame:
@@ -230,12 +275,9 @@ def read_annotations(
             raise ParseError(source_id, path, "no rows")
     else:
         text = _decode(data, path, source_id, encoding)
-        raw_cols, rows, lines = _split_rows(text, path, source_id, sep, header)
-        if not rows:
+        raw_cols, cols_text, lines = _split_rows(text, path, source_id, sep, header)
+        if not len(lines):
             raise ParseError(source_id, path, "header only, no label rows", row=1)
-        by_col = list(zip(*rows, strict=True))
-        cols_text = {c: pd.Series(by_col[i], dtype=str).str.strip() for i, c in enumerate(raw_cols)}
-        lines = np.asarray(lines)
 
     wanted = {"task": task, "worker": worker, "label": label}
     if true_label is not None:
@@ -279,9 +321,9 @@ def read_annotations(
         which = [c for c in ("task", "worker", "label") if out.at[i, c] == ""]
         raise ParseError(source_id, path, f"blank {', '.join(which)}", row=int(lines[i]))
 
-    values = list(out["label"])
+    values = out["label"]
     if "true_label" in out:
-        values += list(out["true_label"])
+        values = pd.concat([values, out["true_label"]], ignore_index=True)
     dtype = label_dtype or infer_label_dtype(values)
     for c in ("label", "true_label"):
         if c in out:
@@ -377,18 +419,18 @@ def read_gold(
     path = Path(path)
     source_id = dataset or "annotations"
     text = _decode(_read_bytes(path, source_id), path, source_id, encoding)
-    names, rows, lines = _split_rows(text, path, source_id, sep, header)
+    names, text_cols, lines = _split_rows(text, path, source_id, sep, header)
     cols = {}
     for name, ref in (("task", task), ("true_label", true_label)):
         col = _column_ref(names, ref, header)
         if col is None:
             raise ParseError(source_id, path, f"missing column {ref!r}; found {names}", row=1)
-        cols[name] = pd.Series([r[names.index(col)] for r in rows], dtype=str).str.strip()
+        cols[name] = text_cols[col]
     t, g = cols["task"], cols["true_label"]
     if (blank := t.eq("")).any():
         raise ParseError(source_id, path, "blank task", row=lines[int(blank.idxmax())])
     if (dup := t.duplicated()).any():
         i = int(dup.idxmax())
         raise ParseError(source_id, path, f"task {t[i]!r} has two gold rows", row=lines[i])
-    g = cast_labels(g, label_dtype or infer_label_dtype(list(g)))
+    g = cast_labels(g, label_dtype or infer_label_dtype(g))
     return pd.Series(g.to_numpy(), index=pd.Index(t.to_numpy(), name="task"), name="true_label")
