@@ -78,6 +78,8 @@ coverage = {
         real["snow2008_rte"], OneCoinDawidSkene, n_sim=10, method="bootstrap", n_boot=50
     ),
 }
+jeffreys_cov = [c["coverage"] for k, c in coverage.items() if k.endswith("jeffreys")]
+n["lb_cov_near_nominal"] = "yes" if all(0.93 <= c <= 0.97 for c in jeffreys_cov) else "no"
 for key, c in coverage.items():
     n[f"lb_cov_{key}"] = pct(c["coverage"], 1)
     n[f"lb_cov_{key}_width"] = f(c["mean_width"])

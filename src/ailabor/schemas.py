@@ -330,7 +330,7 @@ _col(
 _col(
     "ds_error_ci_low",
     "float64",
-    "Lower bound of a 95% Wilson interval for ds_error over n_labels (ignores posterior uncertainty).",
+    "Lower bound of a 95% Jeffreys interval for ds_error over n_labels (ailabor.quality.worker_error_intervals; coverage checked by simulation in the paper).",
     unit="share",
     min=0,
     max=1,

@@ -150,3 +150,16 @@ def test_describe_and_gold_by_task():
     assert info["n_gold_tasks"] == 1 and info["n_classes"] == 2
     with pytest.raises(ValueError, match="conflicting gold"):
         gold_by_task(d.assign(true_label=[1, 0, 1, None]))
+
+
+def test_interval_coverage_on_a_simulated_design():
+    from ailabor.quality.uncertainty import interval_coverage, simulate_one_coin_like
+
+    df, truth, skill = simulate(n_tasks=300, n_workers=20, k=2, per_task=5, seed=8)
+    sim = simulate_one_coin_like(df, skill, truth, seed=0)
+    assert list(sim.columns) == ["task", "worker", "label"] and len(sim) == len(df)
+    right = (sim["label"] == sim["task"].map(truth)).groupby(sim["worker"]).mean()
+    assert np.corrcoef(right, skill[right.index])[0, 1] > 0.9
+    cov = interval_coverage(df, OneCoinDawidSkene, n_sim=8)
+    assert 0.8 <= cov["coverage"] <= 1.0 and cov["n_workers"] == 20
+    assert 0 < cov["mean_width"] < 0.5

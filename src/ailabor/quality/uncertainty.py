@@ -2,12 +2,14 @@
 
 - :func:`worker_error_intervals`: each worker's estimated error with an interval.
   ``method="jeffreys"`` (fast, the default) is the Jeffreys binomial interval on the
-  worker's *expected* number of wrong labels (1 - ``worker_accuracy_``) x ``n_labels``:
+  worker's *expected* number of wrong labels (1 - ``worker_accuracy_``) x ``n_labels``,
+  with the lower (upper) bound at 0 (1) when less than one wrong (right) label is expected:
   it carries the sampling error of a worker's few labels but treats the posteriors as known.
   ``method="bootstrap"`` resamples tasks with replacement, refits the same estimator on
   each resample and takes percentiles: it also carries the uncertainty of the fitted model
-  (slower: one fit per resample). ``analysis/results_labels.py`` reports the coverage of
-  both in a simulation shaped like Snow et al.'s RTE data.
+  (slower: one fit per resample; in simulations it covers less than the Jeffreys interval).
+  ``analysis/results_labels.py`` reports the coverage of both in simulations on the real
+  designs of Snow et al.'s RTE and ZenCrowd US (:func:`interval_coverage`).
 - :func:`task_posteriors`: each task's most likely label, its posterior probability, the
   margin over the runner-up and the entropy; or every (task, label) probability.
 
@@ -36,8 +38,10 @@ def jeffreys_interval(failures, n, level: float = 0.95):
     n = np.asarray(n, dtype=float)
     a = (1 - level) / 2
     with np.errstate(invalid="ignore", divide="ignore"):
-        lo = np.where(failures > 0, beta.ppf(a, failures + 0.5, n - failures + 0.5), 0.0)
-        hi = np.where(failures < n, beta.ppf(1 - a, failures + 0.5, n - failures + 0.5), 1.0)
+        # Brown, Cai & DasGupta (2001): the bound is 0 (1) when no failure (success) is seen;
+        # with expected counts, when less than one is expected.
+        lo = np.where(failures >= 1, beta.ppf(a, failures + 0.5, n - failures + 0.5), 0.0)
+        hi = np.where(n - failures >= 1, beta.ppf(1 - a, failures + 0.5, n - failures + 0.5), 1.0)
     return np.where(n > 0, lo, np.nan), np.where(n > 0, hi, np.nan)
 
 

@@ -332,7 +332,9 @@ def read_annotations(
             except (ValueError, TypeError) as exc:
                 raise ParseError(source_id, path, f"{c} is not {dtype}: {exc}") from None
     out["task"] = out["task"].astype(str)
-    out["worker"] = out["worker"].map(_pseudonymise) if pseudonymise else out["worker"]
+    if pseudonymise:  # one keyed hash per distinct ID, not per label
+        codes, uniques = pd.factorize(out["worker"])
+        out["worker"] = np.asarray([_pseudonymise(u) for u in uniques], dtype=object)[codes]
     out["worker"] = out["worker"].astype(str)
     out["source_row"] = lines.astype("int64")  # file line (Parquet: row number from 1)
     if dataset:

@@ -12,7 +12,7 @@ import pandas as pd
 from ailabor.clean.annotations import normalise_label
 from ailabor.clean.privacy import pseudonymise
 from ailabor.errors import ParseError
-from ailabor.quality import OneCoinDawidSkene, accuracy_against_gold, wilson_interval
+from ailabor.quality import OneCoinDawidSkene, accuracy_against_gold, worker_error_intervals
 from ailabor.sources import snow2008, w241, zencrowd
 
 TABLES = ("annotations", "workers")
@@ -199,10 +199,14 @@ def worker_error(labels: pd.DataFrame, unit: str) -> pd.DataFrame:
     ds = OneCoinDawidSkene(n_iter=200, tol=1e-7).fit(
         d.rename(columns={"worker": "_w", unit: "worker"})[["task", "worker", "label"]]
     )
-    n = ds.worker_n_labels_
-    err = 1.0 - ds.worker_accuracy_
-    lo, hi = wilson_interval(err * n, n)
-    return pd.DataFrame({"ds_error": err, "ds_error_ci_low": lo, "ds_error_ci_high": hi})
+    iv = worker_error_intervals(ds)  # Jeffreys; coverage checked in analysis/results_labels.py
+    return pd.DataFrame(
+        {
+            "ds_error": iv["error"],
+            "ds_error_ci_low": iv["error_ci_low"],
+            "ds_error_ci_high": iv["error_ci_high"],
+        }
+    )
 
 
 def build() -> tuple[dict[str, pd.DataFrame], dict]:
