@@ -21,7 +21,8 @@ endif
 endif
 export MPLBACKEND := Agg
 
-.PHONY: help all install fetch build figures figures-inner outputs paper verify sources pay-summary validate-labels bench docs release test lint format clean distclean
+.PHONY: paper-check paper-check-if-built skip-paper-check evidence-tables
+.PHONY: help all data install fetch build figures figures-inner outputs paper verify sources pay-summary validate-labels bench bench-startup docs release test lint format clean distclean
 
 ## help: list the targets
 help:
@@ -37,105 +38,117 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## all: the main job: fetch every source, build the tables, fit the models, draw the figures, write the paper
-all: fetch build
+all: data
 	@$(MAKE) --no-print-directory outputs
+	@$(MAKE) --no-print-directory paper-check-if-built
+
+# ---- data: fetch and build, each behind a stamp so that a no-op run costs only stat calls --
+PROCESSED := $(if $(AILABOR_DATA),$(AILABOR_DATA)/processed,data/processed)
+RAW := $(if $(AILABOR_DATA),$(AILABOR_DATA)/raw,data/raw)
+FETCH_STAMP := $(RAW)/.fetch.stamp
+BUILD_STAMP := $(PROCESSED)/.build.stamp
+CURATED := $(wildcard data/curated/*.csv)
+MIRROR_FILES := $(if $(AILABOR_MIRROR),$(shell find $(subst :, ,$(AILABOR_MIRROR)) -type f 2>/dev/null))
+RAW_FILES = $(shell find $(RAW) -type f ! -name '.*' 2>/dev/null)
+
+## data: fetch every source and build every table whose inputs are present
+data: $(BUILD_STAMP)
+
+# A failed fetch or build leaves its stamp untouched, so the next run tries again; the run
+# goes on to build what it can unless STRICT=1.
+$(FETCH_STAMP): $(wildcard src/ailabor/sources/*.py) $(MIRROR_FILES) | $(STAMP)
+	@if $(AILABOR) fetch --quiet; then mkdir -p $(@D) && touch $@; else test -z "$(STRICT)" || exit 1; fi
+
+$(BUILD_STAMP): $(FETCH_STAMP) $(RAW_FILES) $(CURATED) $(TABLE_CODE) | $(STAMP)
+	@if $(AILABOR) build; then mkdir -p $(@D) && touch $@; else test -z "$(STRICT)" || exit 1; fi
 
 ## fetch: fetch every registered source into data/raw (mirror first, then network)
 fetch: $(STAMP)
 	$(AILABOR) fetch --keep-going --quiet
-
-## sources: list the sources with licence and snapshot status
-sources: $(STAMP)
-	$(AILABOR) sources
-
-## verify: re-hash every snapshot against its .meta.json sidecar
-verify: $(STAMP)
-	$(AILABOR) verify
 
 ## build: build the tidy tables in data/processed from the snapshots and curated data
 build: $(STAMP)
 	$(AILABOR) build
 
 # ---- outputs: figures, model results, paper ---------------------------------------
-# They are made in a second make pass, after `build`, so that only what the built tables
+# What each output depends on (script, tables, curated files, and the package modules the
+# script imports) is generated from the code by ailabor.makegraph into .make/deps.mk.
+# Outputs are made in a second make pass, after the data, so that only what the built tables
 # allow is attempted; anything whose inputs are missing is named, never faked.
 FIG_DIR := paper/figures
 GEN := paper/generated
-PROCESSED := $(if $(AILABOR_DATA),$(AILABOR_DATA)/processed,data/processed)
-CY := $(PROCESSED)/country_year.parquet
-ANN := $(PROCESSED)/annotations.parquet
-WRK := $(PROCESSED)/workers.parquet
-CURATED := $(wildcard data/curated/*.csv)
-MODEL_SRC := $(wildcard src/ailabor/models/*.py src/ailabor/figures/*.py)
-
-FIG_INPUTS_min_wage_vs_gdp := $(CY)
-FIG_INPUTS_accuracy_completion_by_pay := $(WRK)
-FIG_INPUTS_survival_by_pay := $(WRK)
-FIG_INPUTS_evidence_map := data/curated/pay_experiments.csv
-FIG_INPUTS_zencrowd_gap := $(ANN) $(CY)
-FIG_INPUTS_pay_by_platform := $(PROCESSED)/pay_observations.parquet $(CY)
-FIG_INPUTS_fairwork_scores := $(PROCESSED)/platform_scores.parquet
-FIG_INPUTS_label_benchmark := $(PROCESSED)/label_benchmark.parquet
-FIGURE_NAMES := min_wage_vs_gdp pay_by_platform fairwork_scores accuracy_completion_by_pay survival_by_pay \
-	evidence_map zencrowd_gap
-FIGURE_NAMES += label_benchmark
-PAY := $(PROCESSED)/pay_observations.parquet $(PROCESSED)/us_state_min_wage.parquet
-PAPER_INPUTS := $(CY) $(ANN) $(WRK) $(PAY)
-PAPER_INPUTS += $(PROCESSED)/label_benchmark.parquet
+DEPS_MK := .make/deps.mk
+NO_GRAPH_GOALS := help install test lint format clean distclean docs bench bench-startup
+ifneq ($(filter-out $(NO_GRAPH_GOALS),$(or $(MAKECMDGOALS),all)),)
+$(DEPS_MK): $(wildcard analysis/*.py) $(shell find src/ailabor -name '*.py') | $(STAMP)
+	@$(BIN)/python -m ailabor.makegraph $@
+include $(DEPS_MK)
+endif
 
 missing = $(strip $(foreach i,$(1),$(if $(wildcard $(i)),,$(i))))
-FIGURE_TARGETS := $(foreach f,$(FIGURE_NAMES),$(if $(call missing,$(FIG_INPUTS_$(f))),skip-fig-$(f),$(FIG_DIR)/$(f).png))
-PAPER_TARGET := $(if $(call missing,$(PAPER_INPUTS)),skip-paper,paper/ailabor.pdf)
+FIGURE_TARGETS = $(foreach f,$(FIGURE_NAMES),$(if $(call missing,$(FIG_INPUTS_$(f))),skip-fig-$(f),$(FIG_DIR)/$(f).png))
+TOPIC_TARGETS = $(foreach t,$(PAPER_TOPICS),$(if $(call missing,$(GEN_INPUTS_$(t))),skip-gen-$(t),$(GEN)/$(t).json))
+PAPER_MISSING = $(call missing,$(sort $(foreach f,$(FIGURE_NAMES),$(FIG_INPUTS_$(f))) $(foreach t,$(PAPER_TOPICS),$(GEN_INPUTS_$(t)))))
+PAPER_TARGET = $(if $(PAPER_MISSING),skip-paper,paper/ailabor.pdf)
 
 ## figures: draw every figure whose input tables have been built
-figures: build
+figures: data
 	@$(MAKE) --no-print-directory figures-inner
 
 figures-inner: $(FIGURE_TARGETS)
 
-outputs: $(FIGURE_TARGETS) $(PAPER_TARGET)
+outputs: $(FIGURE_TARGETS) $(TOPIC_TARGETS) $(PAPER_TARGET)
 
 skip-fig-%:
-	@echo "NOT DRAWN $(FIG_DIR)/$*.png: input table(s) missing: $(call missing,$(FIG_INPUTS_$*)) (see the fetch summary above)" >&2
+	@echo "NOT DRAWN $(FIG_DIR)/$*.png: input table(s) missing: $(call missing,$(FIG_INPUTS_$*))" >&2
+
+skip-gen-%:
+	@echo "NOT COMPUTED $(GEN)/$*.json: input table(s) missing: $(call missing,$(GEN_INPUTS_$*))" >&2
 
 skip-paper:
-	@echo "NOT BUILT paper/ailabor.pdf: input table(s) missing: $(call missing,$(PAPER_INPUTS)) (see the fetch summary above)" >&2
+	@echo "NOT BUILT paper/ailabor.pdf: input table(s) missing: $(PAPER_MISSING)" >&2
 
-.SECONDEXPANSION:
-$(FIG_DIR)/%.png: analysis/fig_%.py $$(FIG_INPUTS_$$*) $(MODEL_SRC) | $(STAMP)
+$(FIG_DIR)/%.png: | $(STAMP)
 	$(BIN)/python analysis/fig_$*.py $(FIG_DIR)/$*
 
-# One results script per paper topic: analysis/results_<topic>.py writes generated/<topic>.json.
-PAPER_TOPICS := countries pay labels experiment evidence
-PAPER_NUMBERS := $(foreach t,$(PAPER_TOPICS),$(GEN)/$(t).json)
-
-$(GEN)/experiment.json: analysis/results_experiment.py $(GEN)/simulation.json $(PAPER_INPUTS) $(MODEL_SRC) | $(STAMP)
+$(GEN)/experiment.json: $(GEN)/simulation.json | $(STAMP)
 	$(BIN)/python analysis/results_experiment.py $(GEN) $(GEN)/simulation.json
 
-$(GEN)/%.json: analysis/results_%.py $(PAPER_INPUTS) $(CURATED) $(MODEL_SRC) | $(STAMP)
-	$(BIN)/python analysis/results_$*.py $(GEN)
-
-$(GEN)/sources.csv: analysis/results_data.py $(wildcard src/ailabor/sources/*.py) | $(STAMP)
-	$(BIN)/python analysis/results_data.py $(GEN)
-
-$(GEN)/simulation.json: analysis/simulation.py src/ailabor/simulate.py src/ailabor/models/inference.py | $(STAMP)
+$(GEN)/simulation.json: | $(STAMP)
 	$(BIN)/python analysis/simulation.py $@ 300
 
-paper/ailabor.pdf: paper/main.typ paper/numbers.typ $(wildcard paper/sections/*.typ) $(PAPER_NUMBERS) $(GEN)/sources.csv $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
+$(GEN)/%.json: | $(STAMP)
+	$(BIN)/python analysis/results_$*.py $(GEN)
+
+paper/ailabor.pdf: paper/main.typ paper/numbers.typ paper/cite.typ $(wildcard paper/sections/*.typ) \
+		$(foreach t,$(PAPER_TOPICS),$(GEN)/$(t).json) $(foreach f,$(FIGURE_NAMES),$(FIG_DIR)/$(f).png)
 	$(BIN)/python -c "import typst; typst.compile('paper/main.typ', output='$@.part', root='paper')"
 	@mv $@.part $@
 	@echo "wrote $@"
 
 ## paper: compile paper/ailabor.pdf (typst, offline) from the generated numbers and figures
-paper: build
-	@$(MAKE) --no-print-directory $(PAPER_TARGET)
+paper: data
+	@$(MAKE) --no-print-directory outputs
+
+## paper-check: check the built paper: figures and tables cited, citations resolved, no hand-typed digits, fonts embedded, PDF text free of typographic defects, figure text >= 7 pt at print size
+paper-check: $(STAMP)
+	$(BIN)/python -m ailabor.paper_check paper
+
+paper-check-if-built: $(if $(filter paper/ailabor.pdf,$(PAPER_TARGET)),paper-check,skip-paper-check)
+
+skip-paper-check:
+	@echo "NOT CHECKED paper/ailabor.pdf: the paper was not built (see above)" >&2
+
+## evidence-tables: rebuild data/curated/{pay_experiments,evidence_studies,evidence_findings}.csv from ../shared/facts
+evidence-tables: $(STAMP)
+	$(BIN)/python data/curated/scripts/curate_pay_experiments.py ../shared/facts/pay_experiments_evidence.csv
 
 ## pay-summary: print the Sama Kenya range against Kenya's minimum wage and the MTurk median against the US federal minimum
-pay-summary: build
+pay-summary: data
 	$(AILABOR) pay-summary
 
 ## validate-labels: print label_benchmark: every aggregation method against gold on every dataset
-validate-labels: build
+validate-labels: data
 	$(AILABOR) validate-labels
 
 ## bench: Dawid-Skene speed and agreement against crowd-kit (installs the bench extra)
@@ -143,12 +156,16 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/bench_dawid_skene.py
 
+## bench-startup: time `import ailabor`, `ailabor --help` and a no-op `make all` against their targets
+bench-startup: $(STAMP)
+	$(BIN)/python bench/bench_startup.py
+
 ## docs: generate docs/data_dictionary.md from the schema definitions
 docs: $(STAMP)
 	$(AILABOR) docs
 
 ## release: write dist/ailabor-data-<version>/ with tables, datapackage.json and provenance
-release: build docs
+release: data docs
 	$(AILABOR) release --quiet
 	$(BIN)/python -c "import frictionless, sys; r = frictionless.validate('dist/ailabor-data-$$($(BIN)/python -c 'import ailabor; print(ailabor.__version__)')/datapackage.json'); print('datapackage valid:', r.valid); sys.exit(0 if r.valid else 1)"
 
@@ -168,8 +185,8 @@ format: $(STAMP)
 
 ## clean: remove built tables, figures and caches (keeps data/raw and .venv)
 clean:
-	rm -rf data/processed paper/figures paper/generated dist .pytest_cache .ruff_cache
+	rm -rf $(PROCESSED) paper/figures paper/generated dist .make .pytest_cache .ruff_cache
 
 ## distclean: also remove data/raw and .venv
 distclean: clean
-	rm -rf data/raw $(VENV)
+	rm -rf $(RAW) $(VENV)

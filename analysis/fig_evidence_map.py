@@ -1,9 +1,9 @@
-"""Figure: evidence map of published pay experiments. Usage: python ... OUT_STEM"""
+"""Figure: published studies of pay, one row per study. Usage: python ... OUT_STEM"""
 
 import sys
 from pathlib import Path
 
 from ailabor.figures.evidence import evidence_map
-from ailabor.models.evidence import load_pay_experiments
+from ailabor.models.evidence import load_findings
 
-print("wrote", *evidence_map(load_pay_experiments(), Path(sys.argv[1])))
+print("wrote", *evidence_map(load_findings(), Path(sys.argv[1])))

@@ -41,6 +41,7 @@ n = {
     "lb_n_rows": str(len(bench)),
     "lb_n_labels": f"{int(info.loc[distinct, 'n_labels_in_dataset'].sum()):,}",
     "lb_min_gold": str(MIN_GOLD_LABELS),
+    "lb_ci_level": pct(0.95),
     "lb_tie_rule": TIE_RULE,
     "lb_rte_labels": f"{int(info.loc['ti_rte', 'n_labels_in_dataset']):,}",
     "lb_rte_items": f"{int(info.loc['ti_rte', 'n_tasks']):,}",

@@ -6,42 +6,42 @@ Notebook entry points::
     ailabor.list_datasets()          # name, description, rows, licence, sources
     ailabor.load("pay_observations") # any table by name
     ailabor.load_country_year(); ailabor.load_pay(); ailabor.load_workers()
+    ailabor.read_annotations("my_labels.csv", task="item", worker="annotator", label="answer")
+
+Importing the package loads nothing heavy: pandas and the rest load on first use.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
 
-try:
-    __version__ = version("ailabor")
-except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
-    __version__ = "0.0.0+unknown"
+from ailabor.version import __version__
 
-from ailabor.datasets import (  # noqa: E402
-    list_datasets,
-    load,
-    load_annotations,
-    load_country_year,
-    load_mturk_hits,
-    load_pay,
-    load_platforms,
-    load_table,
-    load_us_min_wage,
-    load_workers,
-)
-from ailabor.sources.annotations_reader import read_annotations  # noqa: E402
+# Exported name -> module that defines it (imported on first access).
+_LAZY = {
+    "list_datasets": "ailabor.listing",
+    "load": "ailabor.catalog",
+    "load_table": "ailabor.catalog",
+    "load_annotations": "ailabor.catalog",
+    "load_country_year": "ailabor.catalog",
+    "load_mturk_hits": "ailabor.catalog",
+    "load_pay": "ailabor.catalog",
+    "load_platforms": "ailabor.catalog",
+    "load_us_min_wage": "ailabor.catalog",
+    "load_workers": "ailabor.catalog",
+    "read_annotations": "ailabor.sources.annotations_reader",
+}
 
-__all__ = [
-    "__version__",
-    "list_datasets",
-    "load",
-    "load_annotations",
-    "load_country_year",
-    "load_mturk_hits",
-    "load_pay",
-    "load_platforms",
-    "load_table",
-    "load_us_min_wage",
-    "load_workers",
-    "read_annotations",
-]
+__all__ = ["__version__", *_LAZY]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'ailabor' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -108,14 +108,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
         f"{time.monotonic() - t0:.1f} s) -> {config.processed_dir()}"
     )
     for r in skipped:
-        print(f"NOT BUILT {r.table}: {r.detail}", file=sys.stderr)
-    return 0
+        stale = " (its previous output was removed: it was stale)" if r.removed_stale else ""
+        print(f"NOT BUILT {r.table}: {r.detail}{stale}", file=sys.stderr)
+    return 1 if skipped and not args.keep_going else 0
 
 
 def _cmd_validate_labels(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from ailabor.datasets import load_table
+    from ailabor.catalog import load_table
     from ailabor.quality import TIE_RULE
     from ailabor.quality.validate import MIN_GOLD_LABELS
 
@@ -196,7 +197,7 @@ def _cmd_release(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ailabor import __version__
+    from ailabor.version import __version__
 
     p = argparse.ArgumentParser(
         prog="ailabor",
@@ -247,6 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--force", action="store_true", help="rebuild even if inputs and code are unchanged"
+    )
+    s.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="exit 0 when some tables could not be built (they are still listed)",
     )
     s.set_defaults(func=_cmd_build)
     return p

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ailabor import datasets
+from ailabor import catalog
 
 
 def us_federal_minimum_for(year: int, dol: pd.DataFrame) -> tuple[float, int]:
@@ -15,8 +15,8 @@ def us_federal_minimum_for(year: int, dol: pd.DataFrame) -> tuple[float, int]:
 
 
 def summary_lines() -> list[str]:
-    pay = datasets.load_table("pay_observations").set_index("obs_id")
-    dol = datasets.load_table("us_state_min_wage")
+    pay = catalog.load("pay_observations").set_index("obs_id")
+    dol = catalog.load("us_state_min_wage")
     lines = []
     s = pay.loc["sama_kenya_take_home"]
     lines.append(

@@ -4,7 +4,8 @@ definitions, and the provenance of every raw input.
 
 Sources without a redistribution licence never enter the release: tables or rows
 or columns derived from them are left out, and the descriptor names what was left
-out and how to rebuild it.
+out and how to rebuild it. What is left out is computed from the table declarations
+(``ailabor.schemas``: each column's lineage) and the sources' licences, never listed here.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ailabor import __version__, config, datasets, schemas
+from ailabor import codegraph, config, schemas, storage
 from ailabor.provenance import META_SUFFIX, iter_snapshots, sha256_file
 from ailabor.sources import registry
-from ailabor.tables import country_year, pay
+from ailabor.version import __version__
 
 FRICTIONLESS_TYPES = {
     "str": "string",
@@ -32,21 +33,6 @@ FRICTIONLESS_TYPES = {
 HOW_TO_REBUILD = (
     "clone the repository and run `make all` (it fetches the source from its pinned URL)"
 )
-# What each table may carry into the release (by the licences of its sources).
-POLICY = {
-    "country_year": {
-        "drop_columns": list(country_year.MIN_WAGE_COLUMNS),
-        "because": ["ilostat_minimum_wage"],
-    },
-    "pay_observations": {
-        "drop_columns": list(pay.MIN_WAGE_COLUMNS),
-        "because": ["ilostat_minimum_wage"],
-    },
-    "annotations": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
-    "workers": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
-    "label_benchmark": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
-    "mturk_hit_groups": {"exclude": True, "because": ["mturk_hitslist"]},
-}
 
 
 def field(name: str) -> dict:
@@ -88,42 +74,38 @@ def write_release(out_root: Path | None = None, progress=None) -> dict:
     resources, excluded, used_sources = [], [], set()
     names = list(schemas.TABLES)
     for name in progress(names) if progress else names:
-        pol = POLICY.get(name, {})
-        if not datasets.read_meta(name):
+        pol = schemas.release_policy(name, lambda sid: reg[sid].is_redistributable)
+        why = f"derived from {', '.join(pol.because)}, which has no redistribution licence"
+        if not storage.read_meta(name):
             excluded.append(
                 {"table": name, "reason": "not built on this machine", "how_to_get": HOW_TO_REBUILD}
             )
             continue
-        if pol.get("exclude"):
-            excluded.append(
-                {
-                    "table": name,
-                    "reason": f"derived from {', '.join(pol['because'])}, which has no redistribution licence",
-                    "how_to_get": HOW_TO_REBUILD,
-                }
-            )
+        if pol.exclude:
+            excluded.append({"table": name, "reason": why, "how_to_get": HOW_TO_REBUILD})
             continue
-        df = datasets.load_table(name)
+        df = storage.read_table(name)
         schema = schemas.TABLES[name]
-        cols = [c for c in schema.columns if c not in pol.get("drop_columns", [])]
-        if "drop_columns" in pol:
+        cols = [c for c in schema.columns if c not in pol.drop_columns]
+        if pol.drop_columns:
             excluded.append(
                 {
                     "table": name,
-                    "columns": pol["drop_columns"],
-                    "reason": f"derived from {', '.join(pol['because'])}, which has no redistribution licence",
+                    "columns": list(pol.drop_columns),
+                    "reason": why,
                     "how_to_get": HOW_TO_REBUILD,
                 }
             )
-        if "drop_rows" in pol:
-            col, values = pol["drop_rows"]
+        if pol.drop_rows:
+            col, values = pol.drop_rows
+            values = list(values)
             n = int(df[col].isin(values).sum())
             df = df[~df[col].isin(values)]
             excluded.append(
                 {
                     "table": name,
                     "rows": f"{col} in {values} ({n} rows)",
-                    "reason": f"derived from {', '.join(pol['because'])}, which has no redistribution licence",
+                    "reason": why,
                     "how_to_get": HOW_TO_REBUILD,
                 }
             )
@@ -133,7 +115,7 @@ def write_release(out_root: Path | None = None, progress=None) -> dict:
         df.to_parquet(pq_path, index=False)
         srcs = [
             s
-            for s in datasets._table_sources().get(name, ())
+            for s in dict.fromkeys(x for c in cols for x in sorted(schemas.column_lineage(name, c)))
             if s in reg and reg[s].is_redistributable
         ]
         used_sources.update(srcs)
@@ -203,7 +185,7 @@ def write_release(out_root: Path | None = None, progress=None) -> dict:
         "resources": resources,
         "ailabor:excluded": excluded,
         "ailabor:not_redistributed_sources": not_redistributed,
-        "ailabor:code_version": datasets.code_version(),
+        "ailabor:code_version": codegraph.package_code_version(),
     }
     (out / "datapackage.json").write_text(
         json.dumps(package, indent=2, default=str) + "\n", encoding="utf-8"

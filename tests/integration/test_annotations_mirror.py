@@ -5,7 +5,7 @@ import csv
 import pandas as pd
 import pytest
 
-from ailabor import datasets
+from ailabor import catalog
 from ailabor.clean.privacy import find_identifiers
 from ailabor.sources import w241
 from tests.conftest import MIRROR
@@ -13,12 +13,12 @@ from tests.conftest import MIRROR
 
 @pytest.fixture(scope="module")
 def workers(built_data):
-    return datasets.load_table("workers")
+    return catalog.load("workers")
 
 
 @pytest.fixture(scope="module")
 def labels(built_data):
-    return datasets.load_table("annotations")
+    return catalog.load("annotations")
 
 
 def _raw_counts(qfile):
@@ -117,7 +117,7 @@ def test_dropouts_kept_with_where_they_stopped(workers):
 
 def test_no_identifier_reaches_a_processed_table(built_data):
     for name in ("annotations", "workers", "country_year"):
-        df = datasets.load_table(name)
+        df = catalog.load(name)
         assert find_identifiers(df) == [], name
         for col in df.columns:
             assert "ip" not in col.lower().split("_") and "latitude" not in col.lower()

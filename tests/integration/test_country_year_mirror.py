@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from ailabor import datasets
+from ailabor import catalog
 from ailabor.clean.countries import drop_aggregates
 from ailabor.clean.minwage import KNOWN_DEFECTS
 from ailabor.sources import wdi
@@ -11,7 +11,7 @@ from ailabor.sources import wdi
 
 @pytest.fixture(scope="module")
 def cy(built_data):
-    return datasets.load_country_year()
+    return catalog.load_country_year()
 
 
 def test_every_wdi_economy_with_a_region_maps_to_iso3(built_data, cy):

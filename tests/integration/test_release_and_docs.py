@@ -32,10 +32,10 @@ def test_committed_data_dictionary_is_current_and_complete():
 
 
 def test_built_tables_have_exactly_the_schema_columns(built_data):
-    from ailabor import datasets
+    from ailabor import catalog
 
     for name, t in schemas.TABLES.items():
-        df = datasets.load_table(name)
+        df = catalog.load(name)
         assert list(df.columns) == list(t.columns), name
 
 
@@ -103,3 +103,42 @@ def test_readme_sources_table_is_current():
         "make all" in text.split("## What you get")[0]
         and "make test" in text.split("## What you get")[0]
     )
+
+
+def test_a_column_declared_from_an_unlicensed_source_leaves_the_release(
+    built_data, tmp_path, monkeypatch
+):
+    """Declare a new column of us_state_min_wage as derived from the MTurk pages (no licence):
+    rebuild, release, and the column is gone while the package still validates."""
+    frictionless = pytest.importorskip("frictionless")
+    import shutil
+
+    from ailabor import build, storage
+    from ailabor.release import write_release
+    from tests.unit.test_pipeline import with_unlicensed_column
+
+    data = tmp_path / "data"
+    shutil.copytree(built_data, data)
+    monkeypatch.setenv("AILABOR_DATA", str(data))
+    with_unlicensed_column(monkeypatch)
+    storage.table_paths("us_state_min_wage")["meta"].unlink()  # force the rebuild
+
+    # The builder does not know the new column yet: give it one, as a builder change would.
+    real_build = build.producer("us_state_min_wage").build
+
+    def build_with_column():
+        frames, report = real_build()
+        frames["us_state_min_wage"]["hits_available"] = 1
+        return frames, report
+
+    monkeypatch.setattr(build.producer("us_state_min_wage"), "build", build_with_column)
+    build.build_all(quiet=True)
+    assert "hits_available" in storage.read_table("us_state_min_wage").columns
+    res = write_release(tmp_path / "dist")
+    pkg = json.loads((res["path"] / "datapackage.json").read_text())
+    us = next(r for r in pkg["resources"] if r["name"] == "us_state_min_wage")
+    assert "hits_available" not in {f["name"] for f in us["schema"]["fields"]}
+    assert "hits_available" not in (res["path"] / us["path"]).read_text().split("\n", 1)[0]
+    dropped = [e for e in pkg["ailabor:excluded"] if e["table"] == "us_state_min_wage"]
+    assert dropped and dropped[0]["columns"] == ["hits_available"]
+    assert frictionless.validate(str(res["path"] / "datapackage.json")).valid

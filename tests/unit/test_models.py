@@ -3,7 +3,6 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from ailabor.models.evidence import load_pay_experiments, log_odds_ratio, pool
 from ailabor.models.inference import (
     assignments,
     binomial_irls,
@@ -87,59 +86,3 @@ def test_simulation_recovers_effect_and_ri_has_nominal_size():
     null = check_estimators(30, seed=12, accuracy_logodds_per_step=0.0)
     assert null["rejection_ri"] <= 0.15  # exact test: 5% in expectation
     assert abs(null["mean_estimate"]) < 0.05
-
-
-def test_log_odds_ratio_from_counts_and_ci():
-    d = pd.DataFrame(
-        {
-            "effect_measure": ["return counts"],
-            "effect_value": [None],
-            "effect_ci_low": [None],
-            "effect_ci_high": [None],
-            "treat_events": [25],
-            "treat_n": [165],
-            "control_events": [22],
-            "control_n": [176],
-        }
-    )
-    r = log_odds_ratio(d).iloc[0]
-    assert np.exp(r["log_or"]) == pytest.approx((25 * 154) / (140 * 22))
-
-
-def test_pooling_needs_two_comparable_effects():
-    base = dict(
-        effect_measure="odds ratio",
-        effect_ci_low=1.1,
-        effect_ci_high=1.5,
-        treat_events=None,
-        treat_n=None,
-        control_events=None,
-        control_n=None,
-        outcome="attrition",
-        is_poolable=True,
-    )
-    one = pd.DataFrame([{**base, "study_id": "a", "effect_value": 1.3}])
-    assert pool(one, "attrition")["pooled"] is False
-    two = pd.DataFrame(
-        [
-            {**base, "study_id": "a", "effect_value": 1.3},
-            {**base, "study_id": "b", "effect_value": 1.25},
-        ]
-    )
-    res = pool(two, "attrition")
-    assert res["pooled"] and res["k"] == 2 and 1.1 < res["or"] < 1.5
-
-
-def test_curated_evidence_rows_all_have_source_and_verification():
-    ev = load_pay_experiments()
-    assert len(ev) > 0
-    assert ev["verification"].isin(["primary", "secondary", "self-reported", "unverified"]).all()
-    assert (
-        ev["finding_direction"]
-        .isin(["positive", "negative", "null", "mixed", "not applicable"])
-        .all()
-    )
-    # A row without a source URL must say it is unverified (recalled, no copy seen).
-    no_url = ev["source_url"].eq("")
-    assert (ev.loc[no_url, "verification"] == "unverified").all()
-    assert ev["outcome"].isin(["quality", "attrition", "participation", "effort", "speed"]).all()

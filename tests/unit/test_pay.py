@@ -9,7 +9,13 @@ import pytest
 from ailabor import config
 from ailabor.clean.pay_normalise import hours_for_unit, nearest_context, to_usd
 from ailabor.errors import ParseError
-from ailabor.schemas import CURRENCIES, PAY_BASES, PAY_UNITS, SOURCE_TYPES, VERIFICATION_LEVELS
+from ailabor.schemas.vocabularies import (
+    CURRENCIES,
+    PAY_BASES,
+    PAY_UNITS,
+    SOURCE_TYPES,
+    VERIFICATION_LEVELS,
+)
 from ailabor.sources.dol_minwage import parse_cell, parse_dol_minwage
 from ailabor.sources.mturk_hitslist import parse_hitslist
 from ailabor.tables.pay import normalise, us_federal_minimum

@@ -64,7 +64,7 @@ OTHER_FILES = ["task_answers/pilot_answers.txt", "README.md"]
 SOURCE = Source(
     source_id="w241_pay_experiment",
     title="Field experiment on pay and human image classification on MTurk (UC Berkeley W241, 2017)",
-    publisher="Chucooleg et al., UC Berkeley MIDS W241 (unpublished course project)",
+    publisher="UC Berkeley MIDS W241 course project (unpublished; GitHub repository of user Chucooleg; authors not named in its README)",
     licence="no licence file upstream (all rights reserved by the authors; research and tests only)",
     is_redistributable=False,
     publisher_url=f"https://github.com/{REPO}",
@@ -79,7 +79,7 @@ SOURCE = Source(
         "MTurk batch results and Qualtrics exports of a 50-question dog-breed labelling HIT "
         "posted at four pay levels in two replications, plus pilots and design2."
     ),
-    citation=f"Field_Experiment_Human_Image_Classification, github.com/{REPO} @ {COMMIT[:7]}.",
+    citation=f"UC Berkeley MIDS W241 course project (2017, unpublished), Field_Experiment_Human_Image_Classification, github.com/{REPO} @ {COMMIT[:7]}.",
     upstream=f"github {REPO}",
     upstream_commit=COMMIT,
     caveats=(

@@ -4,7 +4,6 @@ from the W241 pay experiment, ZenCrowd and Snow et al. (2008)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,19 +14,10 @@ from ailabor.errors import ParseError
 from ailabor.quality import OneCoinDawidSkene, accuracy_against_gold, worker_error_intervals
 from ailabor.sources import snow2008, w241, zencrowd
 
-TABLES = ("annotations", "workers")
-REQUIRES = (w241.SOURCE, zencrowd.SOURCE, snow2008.SOURCE)
+PRODUCES = ("annotations", "workers")
 MTURK = "Amazon Mechanical Turk"
 SCREENER_ANSWER = "not a dog"
 _QCOL = re.compile(r"^(?:(?P<group>CCC|CCT|CTT|TTT)_)?(?P<kind>TQ|SQ)(?P<n>\d+)$")
-
-
-def input_paths() -> list[Path]:
-    return (
-        [w241.SOURCE.path(f.name) for f in w241.SOURCE.files if f.name.endswith((".csv", ".txt"))]
-        + [zencrowd.SOURCE.path("ZenCrowd_us.csv"), zencrowd.SOURCE.path("ZenCrowd_in.csv")]
-        + [snow2008.SOURCE.path()]
-    )
 
 
 # --- W241 --------------------------------------------------------------------

@@ -13,32 +13,10 @@ from ailabor.clean.minwage import flag_min_wage
 from ailabor.clean.pay_units import HOURS_PER_MONTH, monthly_to_hourly
 from ailabor.sources import fed, ilostat, wdi
 
-TABLE = "country_year"
-# Columns derived from the ILOSTAT minimum-wage file (no redistribution licence).
-MIN_WAGE_COLUMNS = (
-    "min_wage_monthly_lcu",
-    "min_wage_currency",
-    "hours_per_month_assumed",
-    "min_wage_hourly_lcu",
-    "min_wage_hourly_usd",
-    "min_wage_hourly_ppp_usd",
-    "fx_year_used",
-    "ppp_year_used",
-    "min_wage_flag",
-    "is_min_wage_suspect",
-)
-REQUIRES = (
-    wdi.GDP_PC_PPP,
-    wdi.EXCHANGE_RATE,
-    wdi.COUNTRY_METADATA,
-    wdi.PPP_FACTOR,
-    ilostat.MINIMUM_WAGE,
-    ilostat.EARNINGS,
-    fed.EXCHANGE_RATES,
-)
+PRODUCES = ("country_year",)
 
 
-def input_paths() -> list[Path]:
+def _input_files() -> list[Path]:
     return [
         ilostat.MINIMUM_WAGE.path("minimum_wage_usd.csv"),
         wdi.GDP_PC_PPP.path(),
@@ -59,9 +37,9 @@ def fed_fx_by_iso3(fed_annual: pd.DataFrame) -> pd.DataFrame:
     return df.dropna(subset=["country_iso3"])[["country_iso3", "year", "fx_lcu_per_usd"]]
 
 
-def build() -> tuple[pd.DataFrame, dict]:
+def build() -> tuple[dict[str, pd.DataFrame], dict]:
     # Load inputs.
-    (_mw_usd_p, gdp_p, fx_p, meta_p, ppp_p, mw_p, earn_p, fed_p) = input_paths()
+    (_mw_usd_p, gdp_p, fx_p, meta_p, ppp_p, mw_p, earn_p, fed_p) = _input_files()
     meta = wdi.parse_wdi_country_metadata(meta_p)
     gdp = wdi.parse_wdi_bulk_csv(gdp_p, wdi.GDP_PC_PPP.source_id)
     fx = wdi.parse_wdi_bulk_csv(fx_p, wdi.EXCHANGE_RATE.source_id)
@@ -195,4 +173,4 @@ def build() -> tuple[pd.DataFrame, dict]:
     ]
     report["min_wage_flagged"] = flagged.astype(str).to_dict("records")
     report["min_wage_countries"] = int(has_mw.sum())
-    return cy, report
+    return {"country_year": cy}, report

@@ -14,27 +14,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ailabor import config
+from ailabor import storage
 from ailabor.quality.validate import benchmark_dataset
 from ailabor.sources import snow2008, truth_inference, w241, zencrowd
 
-TABLES = ("label_benchmark",)
-REQUIRES = (truth_inference.SOURCE, zencrowd.SOURCE, snow2008.SOURCE, w241.SOURCE)
+PRODUCES = ("label_benchmark",)  # declared in ailabor.schemas.labels (sources, uses annotations)
 
 
 def _annotations_path() -> Path:
-    return config.processed_dir() / "annotations.parquet"
-
-
-def input_paths() -> list[Path]:
-    ti = [
-        truth_inference.SOURCE.path(f"{folder}/{f}")
-        for folder in truth_inference.DATASETS.values()
-        for f in ("label.csv", "truth.csv")
-    ]
-    zen = [zencrowd.SOURCE.path(f"ZenCrowd_{c}.csv") for c in zencrowd.COUNTRIES]
-    ann = [_annotations_path()] if _annotations_path().exists() else []
-    return ti + zen + [snow2008.SOURCE.path()] + ann
+    return storage.table_paths("annotations")["parquet"]
 
 
 def load_datasets() -> dict[str, tuple[str, pd.DataFrame]]:

@@ -3,40 +3,18 @@ normalised against ``country_year`` (and the US federal minimum from DOL) where 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 
-from ailabor import config, datasets
+from ailabor import config, storage
 from ailabor.clean.pay_normalise import hours_for_unit, nearest_context, to_usd
 
-TABLES = ("pay_observations", "platforms", "platform_scores")
-REQUIRES = ()  # curated data only; context tables are used when they have been built
-CURATED = ("pay_observations.csv", "platforms.csv", "platform_scores.csv")
-CONTEXT_TABLES = ("country_year", "us_state_min_wage")
-# Columns derived from country_year's minimum wages (ILOSTAT; no redistribution licence).
-MIN_WAGE_COLUMNS = (
-    "min_wage_hourly_usd",
-    "min_wage_year_used",
-    "min_wage_source",
-    "ratio_low_to_min_wage",
-    "ratio_high_to_min_wage",
-)
-
-
-def input_paths() -> list[Path]:
-    paths = [config.curated_dir() / f for f in CURATED]
-    for t in CONTEXT_TABLES:
-        p = datasets.table_paths(t)["parquet"]
-        if p.exists():
-            paths.append(p)
-    return paths
+PRODUCES = ("pay_observations", "platforms", "platform_scores")
 
 
 def _load_context(name: str) -> pd.DataFrame | None:
-    p = datasets.table_paths(name)["parquet"]
-    return datasets.load_table(name) if p.exists() else None
+    """A context table when it has been built (its declaration lists it under ``uses``)."""
+    return storage.read_table(name) if storage.table_paths(name)["parquet"].exists() else None
 
 
 def us_federal_minimum(dol: pd.DataFrame | None) -> pd.DataFrame:

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from ailabor.sources import dol_minwage, mturk_hitslist
 
-TABLES = ("mturk_hit_groups", "us_state_min_wage")
-REQUIRES = (mturk_hitslist.SOURCE, dol_minwage.SOURCE)
-
-
-def input_paths() -> list[Path]:
-    return [mturk_hitslist.SOURCE.path(f.name) for f in mturk_hitslist.SOURCE.files] + [
-        dol_minwage.SOURCE.path()
-    ]
+PRODUCES = ("mturk_hit_groups", "us_state_min_wage")
 
 
 def build() -> tuple[dict[str, pd.DataFrame], dict]:
