@@ -13,12 +13,19 @@ import pandas as pd
 
 import ailabor
 from ailabor.figures.labels import DATASET_NAMES
-from ailabor.paper_format import f, pct, write_numbers, write_results
+from ailabor.paper_format import f as _f
+from ailabor.paper_format import pct, write_numbers, write_results
 from ailabor.quality import TIE_RULE, OneCoinDawidSkene
 from ailabor.quality.uncertainty import interval_coverage
 from ailabor.quality.validate import METHOD_NAMES, MIN_GOLD_LABELS
 
 out = Path(sys.argv[1])
+
+
+def f(x: float, d: int = 2) -> str:
+    """Fixed decimals with a true minus sign (U+2212), as print wants."""
+    return _f(x, d).replace("-", "\u2212")
+
 
 # Load inputs.
 bench = ailabor.load_table("label_benchmark")

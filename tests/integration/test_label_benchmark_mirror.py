@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from ailabor import datasets
+from ailabor import catalog
 from ailabor.quality import MajorityVote
 from ailabor.sources import snow2008, truth_inference
 
@@ -67,7 +67,7 @@ def test_rte_and_snow2008_give_the_same_labels_for_the_same_items(mirror_dir):
 
 @pytest.fixture(scope="module")
 def bench(built_data):
-    return datasets.load_table("label_benchmark")
+    return catalog.load_table("label_benchmark")
 
 
 def test_benchmark_covers_every_dataset_and_method(bench):
