@@ -173,7 +173,7 @@ evidence-tables: $(STAMP)
 pay-summary: data
 	$(AILABOR) pay-summary
 
-## validate-labels: print how gold-free Dawid-Skene error ranks against gold error
+## validate-labels: print label_benchmark: every aggregation method against gold on every dataset
 validate-labels: data
 	$(AILABOR) validate-labels
 

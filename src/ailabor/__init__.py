@@ -29,7 +29,7 @@ _LAZY = {
     "load_platforms": "ailabor.catalog",
     "load_us_min_wage": "ailabor.catalog",
     "load_workers": "ailabor.catalog",
-    "read_annotations": "ailabor.tables.annotations",
+    "read_annotations": "ailabor.sources.annotations_reader",
 }
 
 __all__ = ["__version__", *_LAZY]

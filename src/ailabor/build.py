@@ -19,9 +19,16 @@ from pathlib import Path
 
 from ailabor import codegraph, config, schemas, storage
 from ailabor.errors import AilaborError
-from ailabor.tables import annotations, country_year, mturk_hit_groups, pay, us_state_min_wage
+from ailabor.tables import (
+    annotations,
+    country_year,
+    label_benchmark,
+    mturk_hit_groups,
+    pay,
+    us_state_min_wage,
+)
 
-MODULES = (country_year, us_state_min_wage, mturk_hit_groups, pay, annotations)
+MODULES = (country_year, us_state_min_wage, mturk_hit_groups, pay, annotations, label_benchmark)
 
 
 @dataclass

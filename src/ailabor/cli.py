@@ -287,19 +287,40 @@ def _cmd_validate_labels(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from ailabor.catalog import load_table
-    from ailabor.quality.validate import MIN_LABELS, validate_all
+    from ailabor.quality import TIE_RULE
+    from ailabor.quality.validate import MIN_GOLD_LABELS
 
-    table = validate_all(load_table("annotations"))
+    t = load_table("label_benchmark")
+    acc = t.pivot(index="dataset", columns="method", values="label_accuracy")
+    rho = t.pivot(index="dataset", columns="method", values="worker_rank_spearman")
+    order = list(dict.fromkeys(t["method"]))
+    info = t.groupby("dataset", sort=False)[
+        ["n_labels_in_dataset", "n_workers", "n_classes", "n_gold_tasks", "n_workers_ranked"]
+    ].first()
     with pd.option_context("display.width", 200, "display.max_columns", 50, "display.precision", 3):
+        print("label_benchmark: aggregated labels against gold (share of gold tasks right)")
+        print(info.join(acc[order]).loc[info.index].to_string())
         print(
-            f"Gold-free label error against gold (Spearman over workers with >= {MIN_LABELS} labels):"
+            f"\nSpearman of gold-free worker accuracy with accuracy against gold "
+            f"(workers with >= {MIN_GOLD_LABELS} gold-labelled answers; majority vote: agreement)"
         )
-        print(table.T.to_string())
-    ok = (table["ds_one_coin_worker_error_spearman"] >= 0.8).all() and (
-        table["ds_one_coin_label_accuracy"] >= table["mv_label_accuracy"]
-    ).all()
+        print(rho.loc[info.index, order].to_string())
+        secs = t.pivot(index="dataset", columns="method", values="fit_seconds")
+        its = t.pivot(index="dataset", columns="method", values="n_iterations")
+        print("\nEM iterations (fit seconds: machine-dependent)")
+        print(
+            its.loc[info.index, order]
+            .astype(str)
+            .add(" (")
+            .add(secs.loc[info.index, order].map(lambda v: f"{v:.2f} s"))
+            .add(")")
+            .to_string()
+        )
+    print(f"\nTie rule: {TIE_RULE}.")
+    best = acc[order].eq(acc[order].max(axis=1), axis=0).sum()
     print(
-        f"one-coin Dawid-Skene: Spearman >= 0.8 and labels at least as accurate as majority vote: {'yes' if ok else 'NO'}"
+        "datasets where the method is the most accurate (ties count for each): "
+        + ", ".join(f"{m} {n}" for m, n in best.items())
     )
     return 0
 
@@ -403,7 +424,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(func=_cmd_pay_summary)
 
-    s = sub.add_parser("validate-labels", help="Dawid-Skene against gold on ZenCrowd and Snow RTE")
+    s = sub.add_parser(
+        "validate-labels",
+        help="print label_benchmark: every aggregation method against gold on every dataset",
+    )
     s.set_defaults(func=_cmd_validate_labels)
 
     s = sub.add_parser(

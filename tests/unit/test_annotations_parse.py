@@ -13,7 +13,8 @@ from ailabor.clean.annotations import (
 )
 from ailabor.errors import ParseError
 from ailabor.sources import w241
-from ailabor.tables.annotations import match_mturk_to_responses, question_columns, read_annotations
+from ailabor.sources.annotations_reader import read_annotations
+from ailabor.tables.annotations import match_mturk_to_responses, question_columns
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from ailabor.schemas.column import col
 from ailabor.schemas.table import table
-from ailabor.schemas.vocabularies import DESIGN2_GROUPS, LABEL_DATASETS, W241_DESIGNS
+from ailabor.schemas.vocabularies import (
+    BENCHMARK_DATASETS,
+    DESIGN2_GROUPS,
+    LABEL_DATASETS,
+    LABEL_METHODS,
+    W241_DESIGNS,
+)
 
 col(
     "dataset",
     "str",
     "Labelling dataset the row comes from.",
-    allowed=LABEL_DATASETS,
+    allowed=LABEL_DATASETS + BENCHMARK_DATASETS,
 )
 col(
     "posting_id",
@@ -156,7 +162,7 @@ col(
 col(
     "ds_error_ci_low",
     "float64",
-    "Lower bound of a 95% Wilson interval for ds_error over n_labels (ignores posterior uncertainty).",
+    "Lower bound of a 95% Jeffreys interval for ds_error over n_labels (ailabor.quality.worker_error_intervals; coverage checked by simulation in the paper).",
     unit="share",
     min=0,
     max=1,
@@ -247,4 +253,118 @@ table(
     not_null=["dataset", "posting_id", "worker"],
     sources=LABEL_SOURCES,
     rows_from=ROWS_BY_DATASET,
+)
+
+
+# --- label benchmark (issue 13) ------------------------------------------------
+col(
+    "method",
+    "str",
+    "Label-aggregation method: majority_vote, ds_one_coin / ds_full (Dawid-Skene by EM), mace (Hovy et al. 2013).",
+    allowed=LABEL_METHODS,
+)
+col("source_id", "str", "Registered source the rows come from (`ailabor sources`).")
+col("n_labels_in_dataset", "Int64", "Labels in the dataset (repeats included).", min=1)
+col("n_tasks", "Int64", "Distinct tasks (items) labelled.", min=1)
+col("n_workers", "Int64", "Distinct workers.", min=1)
+col("n_classes", "Int64", "Distinct labels given.", min=1)
+col("n_gold_tasks", "Int64", "Tasks with a gold label (label_accuracy is over these).", min=0)
+col(
+    "n_duplicate_pairs",
+    "Int64",
+    "(worker, task) pairs labelled more than once; all their labels are kept as separate votes, as published.",
+    min=0,
+)
+col(
+    "n_workers_ranked",
+    "Int64",
+    "Workers with at least 10 gold-labelled answers: the workers worker_rank_spearman is over.",
+    min=0,
+)
+col(
+    "label_accuracy",
+    "float64",
+    "Share of gold tasks whose aggregated label equals gold (ties: the smallest label, see ailabor.quality).",
+    unit="share",
+    min=0,
+    max=1,
+)
+col(
+    "label_accuracy_ci_low",
+    "float64",
+    "Lower bound of the 95% Wilson interval of label_accuracy over n_gold_tasks.",
+    unit="share",
+    min=0,
+    max=1,
+)
+col(
+    "label_accuracy_ci_high",
+    "float64",
+    "Upper bound of that interval.",
+    unit="share",
+    min=0,
+    max=1,
+)
+col(
+    "worker_rank_spearman",
+    "float64",
+    "Spearman correlation of the method's gold-free worker accuracy (majority vote: agreement with the majority) with accuracy against gold, over n_workers_ranked workers.",
+    min=-1,
+    max=1,
+)
+col(
+    "n_iterations",
+    "Int64",
+    "EM iterations to convergence (0 for majority vote).",
+    min=0,
+)
+col(
+    "fit_seconds",
+    "float64",
+    "Wall-clock seconds of one fit on the machine that built the table: MACHINE-DEPENDENT, not reproducible; compare methods within a build only.",
+    unit="seconds",
+    min=0,
+)
+
+
+BENCHMARK_SOURCES = ("truth_inference", "zencrowd", "snow2008", "w241_pay_experiment")
+BENCHMARK_ROWS = (
+    "dataset",
+    {
+        **{d: ("truth_inference",) for d in BENCHMARK_DATASETS},
+        "zencrowd_us": ("zencrowd",),
+        "zencrowd_in": ("zencrowd",),
+        "snow2008_rte": ("snow2008",),
+        "w241": ("w241_pay_experiment",),
+    },
+)
+
+table(
+    "label_benchmark",
+    "Label aggregation against gold: one row per dataset x method (majority vote, one-coin and full "
+    "Dawid-Skene, MACE) with label accuracy, worker-rank correlation, iterations and fit time, on "
+    "W241, ZenCrowd, Snow RTE and eight truth-inference benchmarks.",
+    [
+        "dataset",
+        "method",
+        "source_id",
+        "n_labels_in_dataset",
+        "n_tasks",
+        "n_workers",
+        "n_classes",
+        "n_gold_tasks",
+        "n_duplicate_pairs",
+        "n_workers_ranked",
+        "label_accuracy",
+        "label_accuracy_ci_low",
+        "label_accuracy_ci_high",
+        "worker_rank_spearman",
+        "n_iterations",
+        "fit_seconds",
+    ],
+    ["dataset", "method"],
+    not_null=["dataset", "method", "source_id", "n_labels_in_dataset", "label_accuracy"],
+    sources=BENCHMARK_SOURCES,
+    uses=("annotations",),  # W241 rows (non-screener labels) when the table is built
+    rows_from=BENCHMARK_ROWS,
 )

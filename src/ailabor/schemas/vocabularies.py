@@ -28,6 +28,18 @@ SOURCE_TYPES = (
 INCOME_GROUPS = ("Low income", "Lower middle income", "Upper middle income", "High income")
 FX_SOURCES = ("wdi", "fed_h10")
 LABEL_DATASETS = ("w241", "zencrowd_us", "zencrowd_in", "snow2008_rte")
+# truth-inference benchmarks (label_benchmark only; see sources/truth_inference.py)
+BENCHMARK_DATASETS = (
+    "ti_bluebird",
+    "ti_rte",
+    "ti_trec",
+    "ti_web",
+    "ti_sentiment",
+    "ti_relevance",
+    "ti_adult_content",
+    "ti_fact_eval",
+)
+LABEL_METHODS = ("majority_vote", "ds_one_coin", "ds_full", "mace")
 DESIGN2_GROUPS = ("CCC", "CCT", "CTT", "TTT")
 W241_DESIGNS = ("pilot", "design1", "design2")
 BUSINESS_MODELS = (

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
+from ailabor.sources.annotations_reader import read_annotations
 from ailabor.sources.base import Source, github_files
 
 SOURCE = Source(
@@ -27,3 +32,19 @@ SOURCE = Source(
 )
 
 SOURCES = (SOURCE,)
+
+
+def parse_snow_rte(path: Path, duplicates: str = "warn") -> pd.DataFrame:
+    """The RTE file (TSV with header) in the long layout: task = ``orig_id``, 0/1 labels and gold."""
+    d = read_annotations(
+        path,
+        task="orig_id",
+        worker="!amt_worker_ids",
+        label="response",
+        true_label="gold",
+        sep="\t",
+        dataset="snow2008_rte",
+        duplicates=duplicates,
+    )
+    d["posting_id"] = "snow2008_rte"
+    return d

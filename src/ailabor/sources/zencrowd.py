@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
+from ailabor.sources.annotations_reader import read_annotations
 from ailabor.sources.base import Source, github_files
 
 SOURCE = Source(
@@ -27,3 +32,28 @@ SOURCE = Source(
 )
 
 SOURCES = (SOURCE,)
+
+COUNTRIES = {"us": "USA", "in": "IND"}
+
+
+def parse_zencrowd(path: Path, country: str, duplicates: str = "keep") -> pd.DataFrame:
+    """One ZenCrowd file (no header: worker, task, label, gold, fifth column) in the long layout.
+
+    Labels and gold are 0/1 integers; ``work_s`` keeps the undocumented fifth column (likely
+    seconds spent). Repeated (worker, task) pairs are kept by default (both files have
+    them) and counted in ``attrs["duplicates"]``.
+    """
+    d = read_annotations(
+        path,
+        task=1,
+        worker=0,
+        label=2,
+        true_label=3,
+        header=None,
+        dataset=f"zencrowd_{country}",
+        keep_columns={"work_s": 4},
+        duplicates=duplicates,
+    )
+    d["country_iso3"] = COUNTRIES[country]
+    d["posting_id"] = f"zencrowd_{country}"
+    return d

@@ -4,7 +4,6 @@ from the W241 pay experiment, ZenCrowd and Snow et al. (2008)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,7 +11,7 @@ import pandas as pd
 from ailabor.clean.annotations import normalise_label
 from ailabor.clean.privacy import pseudonymise
 from ailabor.errors import ParseError
-from ailabor.quality import OneCoinDawidSkene, accuracy_against_gold, wilson_interval
+from ailabor.quality import OneCoinDawidSkene, accuracy_against_gold, worker_error_intervals
 from ailabor.sources import snow2008, w241, zencrowd
 
 PRODUCES = ("annotations", "workers")
@@ -162,76 +161,25 @@ def load_w241() -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     return labels, resp, report
 
 
-# --- ZenCrowd and Snow -----------------------------------------------------------
-def read_annotations(
-    path: Path,
-    task: str | int = "task",
-    worker: str | int = "worker",
-    label: str | int = "label",
-    gold: str | int | None = None,
-    sep: str = ",",
-    header: int | None = 0,
-    dataset: str | None = None,
-) -> pd.DataFrame:
-    """Read any long-format label file into ``task``, ``worker``, ``label`` (+ ``true_label``).
-
-    Column arguments are names, or positions when ``header=None``. Worker IDs are
-    pseudonymised on the way in; rows with a blank task, worker or label raise a
-    :class:`ParseError` naming the row.
-    """
-    df = pd.read_csv(path, sep=sep, header=header, dtype=str, keep_default_na=False)
-    cols = {"task": task, "worker": worker, "label": label}
-    if gold is not None:
-        cols["true_label"] = gold
-    if missing := [v for v in cols.values() if v not in df.columns]:
-        raise ParseError(dataset or "annotations", path, f"missing columns {missing}", row=1)
-    out = pd.DataFrame({k: df[v].str.strip() for k, v in cols.items()})
-    blank = out[["task", "worker", "label"]].eq("").any(axis=1)
-    if blank.any():
-        i = int(blank.to_numpy().nonzero()[0][0])
-        raise ParseError(
-            dataset or "annotations",
-            path,
-            "blank task, worker or label",
-            row=i + (2 if header == 0 else 1),
-        )
-    out["worker"] = out["worker"].map(pseudonymise)
-    out["source_row"] = np.arange(len(out)) + (2 if header == 0 else 1)
-    if dataset:
-        out["dataset"] = dataset
+# --- ZenCrowd and Snow (parsers in sources/zencrowd.py and sources/snow2008.py) ------
+def load_zencrowd() -> pd.DataFrame:
+    """Both ZenCrowd files, every row kept (repeated worker x task pairs included)."""
+    frames = [
+        zencrowd.parse_zencrowd(zencrowd.SOURCE.path(f"ZenCrowd_{c}.csv"), c)
+        for c in zencrowd.COUNTRIES
+    ]
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs = {
+        "duplicate_pairs": {
+            f"zencrowd_{c}": f.attrs["duplicates"]["pairs"]
+            for c, f in zip(zencrowd.COUNTRIES, frames, strict=True)
+        }
+    }
     return out
 
 
-def load_zencrowd() -> pd.DataFrame:
-    frames = []
-    for country, iso3 in (("us", "USA"), ("in", "IND")):
-        d = read_annotations(
-            zencrowd.SOURCE.path(f"ZenCrowd_{country}.csv"),
-            task=1,
-            worker=0,
-            label=2,
-            gold=3,
-            header=None,
-            dataset=f"zencrowd_{country}",
-        )
-        d["country_iso3"] = iso3
-        d["posting_id"] = f"zencrowd_{country}"
-        frames.append(d)
-    return pd.concat(frames, ignore_index=True)
-
-
 def load_snow_rte() -> pd.DataFrame:
-    d = read_annotations(
-        snow2008.SOURCE.path(),
-        task="orig_id",
-        worker="!amt_worker_ids",
-        label="response",
-        gold="gold",
-        sep="\t",
-        dataset="snow2008_rte",
-    )
-    d["posting_id"] = "snow2008_rte"
-    return d
+    return snow2008.parse_snow_rte(snow2008.SOURCE.path())
 
 
 # --- assemble ------------------------------------------------------------------
@@ -241,10 +189,14 @@ def worker_error(labels: pd.DataFrame, unit: str) -> pd.DataFrame:
     ds = OneCoinDawidSkene(n_iter=200, tol=1e-7).fit(
         d.rename(columns={"worker": "_w", unit: "worker"})[["task", "worker", "label"]]
     )
-    n = ds.worker_n_labels_
-    err = 1.0 - ds.worker_accuracy_
-    lo, hi = wilson_interval(err * n, n)
-    return pd.DataFrame({"ds_error": err, "ds_error_ci_low": lo, "ds_error_ci_high": hi})
+    iv = worker_error_intervals(ds)  # Jeffreys; coverage checked in analysis/results_labels.py
+    return pd.DataFrame(
+        {
+            "ds_error": iv["error"],
+            "ds_error_ci_low": iv["error_ci_low"],
+            "ds_error_ci_high": iv["error_ci_high"],
+        }
+    )
 
 
 def build() -> tuple[dict[str, pd.DataFrame], dict]:
@@ -252,6 +204,10 @@ def build() -> tuple[dict[str, pd.DataFrame], dict]:
     w_labels, w_resp, report = load_w241()
     zen = load_zencrowd()
     snow = load_snow_rte()
+    report["duplicate_worker_task_pairs"] = {
+        **zen.attrs["duplicate_pairs"],
+        "snow2008_rte": snow.attrs["duplicates"]["pairs"],
+    }
 
     # Process data.
     for d in (zen, snow):
