@@ -174,9 +174,8 @@ def _glm_cluster_z(tot, succ, trials, n_obs, covariates=()):
     return float(beta[1]), float(np.sqrt(cov[1, 1]))
 
 
-def _perm_p(tot, succ, trials, assign, b0, covariates=()):
-    X0 = design_matrix(tot, "pay_per_task_usd", "replication", covariates).to_numpy(float)
-    s, n = tot[succ].to_numpy(float), tot[trials].to_numpy(float)
+def _perm_p(X0, s, n, assign, b0):
+    """Permutation p-value of H0: slope = b0 (binomial, offset), for a fixed design X0."""
     est = binomial_irls(X0, s, n)[1]
     Xb = np.repeat(X0[None], len(assign), axis=0)
     Xb[:, :, 1] = assign
@@ -220,13 +219,15 @@ def evaluate_run(d: pd.DataFrame, truth: dict, wcb_draws: int = 999, seed: int =
         rec["estimate_night"] = bn * STEP
         rec["glm_night_cluster_z_cover"] = bn - Z * sen <= b_true <= bn + Z * sen
         rec["glm_night_cluster_z_reject"] = abs(bn / sen) > Z
+        s, n = tot[succ].to_numpy(float), tot[trials].to_numpy(float)
         for name, assign, cov in (
             ("permutation", within, ()),
             ("permutation_linked", linked, ()),
             ("permutation_night", within, ("night",)),
         ):
-            rec[f"{name}_cover"] = _perm_p(tot, succ, trials, assign, b_true, cov) > ALPHA
-            rec[f"{name}_reject"] = _perm_p(tot, succ, trials, assign, 0.0, cov) <= ALPHA
+            X0 = design_matrix(tot, "pay_per_task_usd", "replication", cov).to_numpy(float)
+            rec[f"{name}_cover"] = _perm_p(X0, s, n, assign, b_true) > ALPHA
+            rec[f"{name}_reject"] = _perm_p(X0, s, n, assign, 0.0) <= ALPHA
         X = design_matrix(dd, "pay_per_task_usd", "replication").to_numpy(float)
         y = (dd[succ] / dd[trials]).to_numpy(float)
         w = dd[trials].to_numpy(float)
