@@ -19,8 +19,8 @@ from ailabor.datasets import read_meta
 from ailabor.models import abandonment, w241
 from ailabor.models.inference import ALPHA, CI_LEVEL
 from ailabor.models.w241 import PAY, STEP
-from ailabor.pay_summary import us_federal_minimum_for
 from ailabor.paper_format import f, p, pct, usd, write_numbers, write_results
+from ailabor.pay_summary import us_federal_minimum_for
 from ailabor.quality import MajorityVote
 from ailabor.sources.w241 import POSTINGS
 
@@ -106,6 +106,11 @@ def setfmt(lo, hi, is_interval=True, empty=False):
     return f"{f(lo)}–{f(hi)}{mark}"
 
 
+def posting_label(pid):
+    """order1_0.10 -> 'week 1 $0.10'."""
+    return pid.replace("order1", "week 1").replace("order2", "week 2").replace("_", " $")
+
+
 def ppfmt(lo, hi):
     return f"{lo:+.1f} to {hi:+.1f}"
 
@@ -124,6 +129,8 @@ for (outcome, sample), r in eff.iterrows():
     k = f"exp_{outcome}_{sample}"
     n[f"{k}_or"] = orfmt(r.or_per_step)
     n[f"{k}_set"] = row_set(r)
+    n[f"{k}_set_core"] = setfmt(r.perm_set_low, r.perm_set_high)  # without the * mark
+    n[f"{k}_set_is_interval"] = "yes" if r.perm_set_is_interval else "no"
     n[f"{k}_perm_p"] = p(r.perm_p)
     n[f"{k}_perm_n"] = str(int(r.perm_assignments))
     n[f"{k}_z"] = f"{f(r.z_ci_low)}–{f(r.z_ci_high)}"
@@ -175,10 +182,10 @@ for outcome, g in loo.groupby("outcome"):
     g = g[g["dropped"] != "none"]
     lo_row, hi_row = g.loc[g["or_per_step"].idxmin()], g.loc[g["or_per_step"].idxmax()]
     n[f"exp_loo_{outcome}_min"] = orfmt(lo_row.or_per_step)
-    n[f"exp_loo_{outcome}_min_posting"] = lo_row.dropped.replace("_", " $")
+    n[f"exp_loo_{outcome}_min_posting"] = posting_label(lo_row.dropped)
     n[f"exp_loo_{outcome}_min_set"] = row_set(lo_row)
     n[f"exp_loo_{outcome}_max"] = orfmt(hi_row.or_per_step)
-    n[f"exp_loo_{outcome}_max_posting"] = hi_row.dropped.replace("_", " $")
+    n[f"exp_loo_{outcome}_max_posting"] = posting_label(hi_row.dropped)
     n[f"exp_loo_{outcome}_below_one"] = str(int((g["or_per_step"] < 1).sum()))
     n[f"exp_loo_{outcome}_n"] = str(len(g))
     n[f"exp_loo_{outcome}_perm_n"] = str(int(g["perm_assignments"].iloc[0]))
@@ -195,15 +202,17 @@ for pid, r in fl.iterrows():
     n[f"exp_fill_{pid.replace('.', '')}_hours"] = f(r.hours_to_fill, 1)
 slow = fill.loc[fill["hours_to_fill"].idxmax()]
 fast = fill.loc[fill["hours_to_fill"].idxmin()]
-n["exp_fill_slowest"] = f"{slow.replication} {usd(slow[PAY])}"
+n["exp_fill_slowest"] = posting_label(slow.posting_id)
 n["exp_fill_slowest_hours"] = f(slow.hours_to_fill, 1)
-n["exp_fill_fastest"] = f"{fast.replication} {usd(fast[PAY])}"
+n["exp_fill_fastest"] = posting_label(fast.posting_id)
 n["exp_fill_fastest_minutes"] = f"{60 * fast.hours_to_fill:.0f}"
 n["exp_fill_target"] = str(abandonment.FILL_TARGET)
 n["exp_fill_all_reached"] = "yes" if fill["reached_target"].all() else "no"
 for a, r in fill_effect.items():
     n[f"exp_fill_{a}_ratio"] = f(r["ratio_per_step"])
-    n[f"exp_fill_{a}_set"] = setfmt(r["perm_set_low"], r["perm_set_high"], r["perm_set_is_interval"])
+    n[f"exp_fill_{a}_set"] = setfmt(
+        r["perm_set_low"], r["perm_set_high"], r["perm_set_is_interval"]
+    )
     n[f"exp_fill_{a}_p"] = p(r["perm_p"])
 early = fill[fill["minutes_to_first_start"] < 0]
 n["exp_fill_early_starts"] = str(len(early))
@@ -236,6 +245,9 @@ n["exp_min_labels_per_question"] = f"{res['w241_min_labels_per_question']:,}"
 n["exp_pay_hour_min"] = usd(pay_range["min_median_usd"])
 n["exp_pay_hour_max"] = usd(pay_range["max_median_usd"])
 n["exp_pay_hour_below_min"] = str(pay_range["postings_below_minimum"])
+n["exp_pay_hour_all_below_min"] = (
+    "yes" if pay_range["postings_below_minimum"] == pay_range["postings"] else "no"
+)
 n["exp_fed_min"] = usd(fed_min)
 n["exp_fed_min_year"] = str(year)
 pph = res["pay_per_hour"]
@@ -251,9 +263,7 @@ n["exp_low_pay"] = usd(levels[0])
 n["exp_high_pay"] = usd(levels[-1])
 n["exp_o1_025_pay"] = usd(POSTINGS.set_index("posting_id").loc["order1_0.25", PAY])
 slowest2 = fill.nlargest(2, "hours_to_fill")
-n["exp_fill_two_slowest_lowest_pay"] = (
-    "yes" if (slowest2[PAY] == fill[PAY].min()).all() else "no"
-)
+n["exp_fill_two_slowest_lowest_pay"] = "yes" if (slowest2[PAY] == fill[PAY].min()).all() else "no"
 n["exp_fill_two_slowest_night_differs"] = "yes" if slowest2["night"].nunique() == 2 else "no"
 n["exp_n_pay_levels"] = str(len(levels))
 n["exp_postings_per_replication"] = str(int(main_postings.groupby("replication").size().iloc[0]))
@@ -355,7 +365,7 @@ effects_table = pd.DataFrame(rows)
 
 rows = []
 ADJ_NAMES = {"none": "none", "night": "night indicator", "slot": "slot fixed effects"}
-for (outcome, sample, a), r in adj.iterrows():
+for outcome, sample, a in adj.index:
     k = f"exp_{outcome}_{sample}_{a}"
     rows.append(
         {
@@ -375,9 +385,7 @@ adjusted_table = pd.DataFrame(rows)
 loo_rows = []
 lk = loo.set_index(["dropped", "outcome"])
 for pid in loo["dropped"].unique():
-    label = "none (all 8)" if pid == "none" else pid.replace("order1", "week 1").replace(
-        "order2", "week 2"
-    ).replace("_", " $")
+    label = f"none (all {main['posting_id'].nunique()})" if pid == "none" else posting_label(pid)
     row = {"Posting left out": label}
     for outcome in ("accuracy", "completion"):
         r = lk.loc[(pid, outcome)]

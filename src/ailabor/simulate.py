@@ -144,12 +144,17 @@ def targets(plan: pd.DataFrame | None = None, **params) -> dict:
         + prm["completion_logodds_per_step"] * steps[:, None]
         + prm["selection_on_ability"] * a[None]
     )
-    pa = _expit(_logit(prm["base_accuracy"]) + prm["accuracy_logodds_per_step"] * steps[:, None] + a)
+    pa = _expit(
+        _logit(prm["base_accuracy"]) + prm["accuracy_logodds_per_step"] * steps[:, None] + a
+    )
     comp = pc @ wq
     acc = (pc * pa) @ wq / comp
     X = np.column_stack([np.ones_like(pays), pays])
     out = {}
-    for name, rate, wt in (("accuracy", acc, comp * QUESTIONS), ("completion", comp, np.ones_like(comp))):
+    for name, rate, wt in (
+        ("accuracy", acc, comp * QUESTIONS),
+        ("completion", comp, np.ones_like(comp)),
+    ):
         beta = binomial_irls(X, rate * wt * 1e4, wt * 1e4)
         lin = np.linalg.lstsq(X * np.sqrt(wt)[:, None], rate * np.sqrt(wt), rcond=None)[0]
         out[name] = {"logodds_per_unit": float(beta[1]), "linear_per_unit": float(lin[1])}

@@ -104,13 +104,27 @@ def leave_one_posting_out(loo: pd.DataFrame, out_stem: Path) -> list[Path]:
         y = np.arange(len(order))[::-1]
         c = OUTCOME_COLOURS[outcome]
         for yi, (_, r) in zip(y, g.iterrows(), strict=True):
-            lo = r["perm_set_low"] if np.isfinite(r["perm_set_low"]) and r["perm_set_low"] > 0 else lim[0]
+            lo = (
+                r["perm_set_low"]
+                if np.isfinite(r["perm_set_low"]) and r["perm_set_low"] > 0
+                else lim[0]
+            )
             hi = r["perm_set_high"] if np.isfinite(r["perm_set_high"]) else lim[1]
             ax.plot([lo, hi], [yi, yi], color=c, lw=1.5)
             if lo == lim[0]:
-                ax.annotate("", (lim[0], yi), (lim[0] * 1.25, yi), arrowprops={"arrowstyle": "->", "color": c})
+                ax.annotate(
+                    "",
+                    (lim[0], yi),
+                    (lim[0] * 1.25, yi),
+                    arrowprops={"arrowstyle": "->", "color": c},
+                )
             if hi == lim[1]:
-                ax.annotate("", (lim[1], yi), (lim[1] / 1.25, yi), arrowprops={"arrowstyle": "->", "color": c})
+                ax.annotate(
+                    "",
+                    (lim[1], yi),
+                    (lim[1] / 1.25, yi),
+                    arrowprops={"arrowstyle": "->", "color": c},
+                )
             ax.plot(r["or_per_step"], yi, "o", color=c if yi != y[0] else "black", ms=5)
             ax.annotate(
                 f"n={int(r['n_responses'])}",

@@ -322,6 +322,9 @@ def batched_binomial_slopes(
     beta = np.zeros((B, k))
     p0 = np.clip(successes.sum() / trials.sum(), 1e-6, 1 - 1e-6)
     beta[:, 0] = np.log(p0 / (1 - p0)) - offset.mean()
+    out = np.full(B, np.nan)
+    if not ok.any():
+        return out
     Xo = X[ok]
     b = beta[ok]
     for _ in range(100):
@@ -336,7 +339,6 @@ def batched_binomial_slopes(
         b = b + step
         if np.abs(step).max() < 1e-10:
             break
-    out = np.full(B, np.nan)
     out[ok] = b[:, j]
     return out
 
@@ -346,6 +348,8 @@ def batched_ols_slopes(X: np.ndarray, y: np.ndarray, j: int) -> np.ndarray:
     B, n, k = X.shape
     ok = np.linalg.matrix_rank(X) == k
     out = np.full(B, np.nan)
+    if not ok.any():
+        return out
     Xo = X[ok]
     XtX = np.einsum("bnk,bnl->bkl", Xo, Xo)
     Xty = np.einsum("bnk,n->bk", Xo, y)

@@ -490,15 +490,16 @@ def exclusions(workers: pd.DataFrame, build_report: dict, exports: dict | None =
     )
     d = main_design(workers)
     anon = int((~d["is_worker_id_known"].astype(bool)).sum())
-    rows.append(
-        {
-            "step": "Main-design responses without a worker ID",
-            "responses": anon,
-            "where": "8 main postings",
-            "decision": "kept, each as its own worker",
-            "reason": "non-finishers who typed no ID; cannot be linked across postings",
-        }
-    )
+    if anon:
+        rows.append(
+            {
+                "step": "Main-design responses without a worker ID",
+                "responses": anon,
+                "where": "main postings",
+                "decision": "kept, each as its own worker",
+                "reason": "no worker ID typed; cannot be linked across postings",
+            }
+        )
     quit_ = int((d["completed"] == 0).sum())
     rows.append(
         {

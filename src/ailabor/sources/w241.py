@@ -298,15 +298,15 @@ def load_postings(path: Path | None = None) -> pd.DataFrame:
         except ValueError as exc:
             raise ParseError(sid, path, str(exc), row=row) from exc
     if (dup := df["posting_id"].duplicated()).any():
-        raise ParseError(
-            sid, path, f"duplicate posting_id {df.loc[dup, 'posting_id'].iloc[0]!r}"
-        )
+        raise ParseError(sid, path, f"duplicate posting_id {df.loc[dup, 'posting_id'].iloc[0]!r}")
     df["is_main_design"] = df["is_main_design"] == "True"
     df["pay_per_task_usd"] = df["pay_per_task_usd"].astype(float)
     df["available_hits"] = df["available_hits"].astype(int)
-    df["posted_at"] = pd.to_datetime(df["posted_at_pt"]).dt.tz_localize(
-        "America/Los_Angeles"
-    ).dt.tz_convert("UTC")
+    df["posted_at"] = (
+        pd.to_datetime(df["posted_at_pt"])
+        .dt.tz_localize("America/Los_Angeles")
+        .dt.tz_convert("UTC")
+    )
     return df
 
 
