@@ -69,8 +69,8 @@ CURATED := $(wildcard data/curated/*.csv)
 MODEL_SRC := $(wildcard src/ailabor/models/*.py src/ailabor/figures/*.py)
 
 FIG_INPUTS_min_wage_vs_gdp := $(CY)
-FIG_INPUTS_accuracy_completion_by_pay := $(WRK)
-FIG_INPUTS_leave_one_posting_out := $(WRK)
+FIG_INPUTS_accuracy_completion_by_pay := $(WRK) data/curated/w241_postings.csv
+FIG_INPUTS_leave_one_posting_out := $(WRK) data/curated/w241_postings.csv
 FIG_INPUTS_evidence_map := data/curated/pay_experiments.csv
 FIG_INPUTS_zencrowd_gap := $(ANN) $(CY)
 FIG_INPUTS_pay_by_platform := $(PROCESSED)/pay_observations.parquet $(CY)

@@ -327,6 +327,7 @@ for outcome in ("accuracy", "completion"):
             "permutation_linked",
             "permutation_night",
             "wild_bootstrap_wcr",
+            "wild_bootstrap_wcr_one_week",
         ):
             for key in ("cover", "reject"):
                 n[f"exp_sim_{scen}_{outcome}_{m}_{key}"] = (
@@ -455,6 +456,7 @@ SIM_METHODS = {
     "permutation_linked": "Permutation set (linked weeks)",
     "permutation_night": "Permutation set, night-adjusted",
     "wild_bootstrap_wcr": "WCR interval (LPM)",
+    "wild_bootstrap_wcr_one_week": "WCR interval (LPM), week 1 alone",
     "glm_cluster_z": "Cluster-robust z",
     "glm_night_cluster_z": "Cluster-robust z, night-adjusted",
 }

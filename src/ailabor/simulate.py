@@ -196,6 +196,7 @@ METHODS = (
     "permutation_night",
     "glm_night_cluster_z",
     "wild_bootstrap_wcr",
+    "wild_bootstrap_wcr_one_week",
 )
 
 
@@ -240,6 +241,14 @@ def evaluate_run(d: pd.DataFrame, truth: dict, wcb_draws: int = 999, seed: int =
         for key, b0 in (("cover", lin_true), ("reject", 0.0)):
             p = wild_cluster_bootstrap(y, X, w, g, 1, wcb_draws, seed, null_value=b0).p_value
             rec[f"wild_bootstrap_wcr_{key}"] = p > ALPHA if key == "cover" else p <= ALPHA
+        # One week alone (4 clusters: all 6^4 Webb draws enumerated).
+        wk = (dd["replication"] == dd["replication"].iloc[0]).to_numpy()
+        X1 = design_matrix(dd[wk], "pay_per_task_usd", None).to_numpy(float)
+        for key, b0 in (("cover", lin_true), ("reject", 0.0)):
+            p = wild_cluster_bootstrap(
+                y[wk], X1, w[wk], g[wk], 1, 6**4, seed, null_value=b0
+            ).p_value
+            rec[f"wild_bootstrap_wcr_one_week_{key}"] = p > ALPHA if key == "cover" else p <= ALPHA
         out.append(rec)
     return out
 
