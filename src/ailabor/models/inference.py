@@ -1,11 +1,16 @@
-"""Inference that respects randomisation by posting (few clusters).
+"""Inference for pay set per posting (few clusters).
 
 - :func:`posting_glm`: binomial GLM on posting totals (the sufficient statistics when
-  pay is set per posting), used as the statistic for randomisation inference.
-- :func:`randomisation_test`: exact randomisation inference over every assignment of
-  the pay levels to the postings of each replication.
-- :func:`wild_cluster_bootstrap`: wild cluster bootstrap-t with the null imposed
-  (WCR, Webb six-point weights), for a weighted linear probability model.
+  pay is set per posting).
+- :func:`randomisation_test`: the permutation test of no effect over every assignment of
+  the pay levels to the postings of each replication (exact only if pay was randomised).
+- :func:`permutation_inversion`: the same test for every null effect on a grid (GLM
+  offset, or shifted outcomes), and the confidence set it inverts to; the reference set
+  can be within-stratum permutations (:func:`assignment_matrix`) or assignments linked
+  across replications (:func:`linked_assignment_matrix`).
+- :func:`wild_cluster_bootstrap`: wild cluster bootstrap-t with the null imposed (WCR,
+  Webb six-point weights) for a weighted linear probability model, and
+  :func:`wild_bootstrap_interval`, its inversion.
 - :func:`cluster_t_interval`: a cluster-robust (CR1) interval with t(G - k) critical values.
 """
 
