@@ -152,7 +152,17 @@ def tables_read(path: Path) -> tuple[set[str], set[str]]:
     tables: set[str] = set()
     curated: set[str] = set()
     loaders = _catalog_loaders()
-    for node in ast.walk(_parse(Path(path))):
+    tree = _parse(Path(path))
+    # Module-level string constants (``POSTINGS_FILE = "w241_postings.csv"``), so that
+    # ``curated_dir() / POSTINGS_FILE`` is read like ``curated_dir() / "w241_postings.csv"``.
+    consts = {
+        t.id: node.value.value
+        for node in getattr(tree, "body", [])
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for t in node.targets
+        if isinstance(t, ast.Name) and isinstance(node.value.value, str)
+    }
+    for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             fn = node.func
             name = fn.attr if isinstance(fn, ast.Attribute) else getattr(fn, "id", None)
@@ -166,9 +176,11 @@ def tables_read(path: Path) -> tuple[set[str], set[str]]:
             and isinstance(node.left, ast.Call)
             and getattr(node.left.func, "attr", getattr(node.left.func, "id", None))
             == "curated_dir"
-            and isinstance(node.right, ast.Constant)
         ):
-            curated.add(str(node.right.value))
+            if isinstance(node.right, ast.Constant):
+                curated.add(str(node.right.value))
+            elif isinstance(node.right, ast.Name) and node.right.id in consts:
+                curated.add(consts[node.right.id])
     return tables, curated
 
 

@@ -114,7 +114,9 @@ def test_import_closure_sees_through_the_package():
     assert "inference.py" not in files
     exp = codegraph.script_inputs(ROOT / "analysis" / "results_experiment.py")
     assert "inference.py" in {p.name for p in exp["modules"]}  # through models.w241
-    assert set(exp["tables"]) == {"workers", "annotations"}
+    # workers and annotations, and the federal minimum the effective pay is set against
+    assert {"workers", "annotations", "us_state_min_wage"} <= set(exp["tables"])
+    assert "w241_postings.csv" in exp["curated"]  # curated_dir() / POSTINGS_FILE in sources.w241
 
 
 def test_table_code_version_ignores_modules_the_table_does_not_import():

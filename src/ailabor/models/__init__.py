@@ -1,1 +1,2 @@
-"""Statistical models: pay -> label error and pay -> turnover, with few-cluster inference."""
+"""Statistical models: pay -> label accuracy, completion (first-page abandonment) and time to
+fill in the W241 experiment, with few-cluster inference; ZenCrowd gap; evidence synthesis."""

@@ -1,11 +1,16 @@
-"""Inference that respects randomisation by posting (few clusters).
+"""Inference for pay set per posting (few clusters).
 
 - :func:`posting_glm`: binomial GLM on posting totals (the sufficient statistics when
-  pay is set per posting), used as the statistic for randomisation inference.
-- :func:`randomisation_test`: exact randomisation inference over every assignment of
-  the pay levels to the postings of each replication.
-- :func:`wild_cluster_bootstrap`: wild cluster bootstrap-t with the null imposed
-  (WCR, Webb six-point weights), for a weighted linear probability model.
+  pay is set per posting).
+- :func:`randomisation_test`: the permutation test of no effect over every assignment of
+  the pay levels to the postings of each replication (exact only if pay was randomised).
+- :func:`permutation_inversion`: the same test for every null effect on a grid (GLM
+  offset, or shifted outcomes), and the confidence set it inverts to; the reference set
+  can be within-stratum permutations (:func:`assignment_matrix`) or assignments linked
+  across replications (:func:`linked_assignment_matrix`).
+- :func:`wild_cluster_bootstrap`: wild cluster bootstrap-t with the null imposed (WCR,
+  Webb six-point weights) for a weighted linear probability model, and
+  :func:`wild_bootstrap_interval`, its inversion.
 - :func:`cluster_t_interval`: a cluster-robust (CR1) interval with t(G - k) critical values.
 """
 
@@ -24,19 +29,36 @@ Z = float(stats.norm.ppf(0.5 + CI_LEVEL / 2))
 WEBB = np.array([-np.sqrt(1.5), -1.0, -np.sqrt(0.5), np.sqrt(0.5), 1.0, np.sqrt(1.5)])
 
 
-def design_matrix(df: pd.DataFrame, x: str, strata: str | None) -> pd.DataFrame:
-    """Intercept, ``x``, and fixed effects for ``strata`` (when it has more than one level)."""
+def design_matrix(
+    df: pd.DataFrame, x: str, strata: str | None, covariates: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """Intercept, ``x``, fixed effects for ``strata`` (when it has more than one level), and
+    ``covariates`` (numeric columns as they are; text columns as fixed effects).
+
+    >>> d = pd.DataFrame({"pay": [0.1, 0.4, 0.1, 0.4], "rep": list("aabb"), "night": [1.0, 0, 0, 1]})
+    >>> list(design_matrix(d, "pay", "rep", ("night",)).columns)
+    ['const', 'pay', 'rep_b', 'night']
+    """
     X = pd.DataFrame({"const": 1.0, x: df[x].astype(float)}, index=df.index)
-    if strata is not None and df[strata].nunique() > 1:
-        fe = pd.get_dummies(df[strata], prefix=strata, drop_first=True, dtype=float)
-        X = pd.concat([X, fe], axis=1)
+    for col in ([strata] if strata else []) + list(covariates):
+        if df[col].dtype.kind in "fiub":
+            X[col] = df[col].astype(float)
+        elif df[col].nunique() > 1:
+            fe = pd.get_dummies(df[col], prefix=col, drop_first=True, dtype=float)
+            X = pd.concat([X, fe], axis=1)
     return X
 
 
 def posting_totals(
-    df: pd.DataFrame, successes: str, trials: str, x: str, cluster: str, strata: str | None
+    df: pd.DataFrame,
+    successes: str,
+    trials: str,
+    x: str,
+    cluster: str,
+    strata: str | None,
+    covariates: tuple[str, ...] = (),
 ):
-    cols = [cluster, x] + ([strata] if strata else [])
+    cols = list(dict.fromkeys([cluster, x] + ([strata] if strata else []) + list(covariates)))
     return df.groupby(cols, as_index=False)[[successes, trials]].sum()
 
 
@@ -177,18 +199,22 @@ def wild_cluster_bootstrap(
     j: int,
     max_draws: int = 9999,
     seed: int = 12345,
+    null_value: float = 0.0,
 ) -> WildBootstrapResult:
-    """WCR bootstrap-t p-value for H0: beta_j = 0 (Webb weights; all 6^G draws when that
-    is at most ``max_draws``, else a seeded sample)."""
+    """WCR bootstrap-t p-value for H0: beta_j = ``null_value`` (Webb six-point weights, the
+    null imposed on the residuals; all 6^G draws when that is at most ``max_draws``, else a
+    seeded sample, the same for every null value so that the p-value is a fixed function of
+    it and can be inverted)."""
     y, X, w = (np.asarray(a, dtype=float) for a in (y, X, w))
     codes, _ = pd.factorize(groups)
     G, (n, k) = codes.max() + 1, X.shape
     beta, cov = cluster_ols(y, X, w, codes)
-    t_obs = beta[j] / np.sqrt(cov[j, j])
-    # Restricted fit (beta_j = 0).
+    t_obs = (beta[j] - null_value) / np.sqrt(cov[j, j])
+    # Restricted fit (beta_j = null_value).
     Xr = np.delete(X, j, axis=1)
-    br = np.linalg.lstsq(Xr * np.sqrt(w)[:, None], y * np.sqrt(w), rcond=None)[0]
-    yhat_r = Xr @ br
+    y0 = y - null_value * X[:, j]
+    br = np.linalg.lstsq(Xr * np.sqrt(w)[:, None], y0 * np.sqrt(w), rcond=None)[0]
+    yhat_r = Xr @ br + null_value * X[:, j]
     u_r = y - yhat_r
     bread = _wls_parts(X, w)
     # Per-cluster pieces so that each draw costs O(G k^2).
@@ -211,6 +237,214 @@ def wild_cluster_bootstrap(
     meat = np.einsum("bgk,bgl->bkl", scores, scores)
     adj = G / (G - 1) * (n - 1) / (n - k)
     var_j = adj * np.einsum("k,bkl,l->b", bread[j], meat, bread[j])
-    t_star = b_star[:, j] / np.sqrt(var_j)
+    t_star = (b_star[:, j] - null_value) / np.sqrt(var_j)
     p = float(np.mean(np.abs(t_star) >= abs(t_obs)))
     return WildBootstrapResult(float(beta[j]), float(t_obs), p, len(V), enumerated)
+
+
+def wild_bootstrap_interval(
+    y, X, w, groups, j: int, level: float = CI_LEVEL, max_draws: int = 9999, seed: int = 12345
+) -> tuple[float, float]:
+    """WCR confidence interval for beta_j by test inversion: the null values the WCR
+    bootstrap-t test does not reject at 1 - ``level``. Each end is found by bracketing
+    outwards from the estimate in CR1 standard errors and bisecting; an end that is not
+    reached within 200 standard errors is returned as -inf/+inf (unbounded)."""
+    y, X, w = (np.asarray(a, dtype=float) for a in (y, X, w))
+    beta, cov = cluster_ols(y, X, w, pd.factorize(groups)[0])
+    est, se = float(beta[j]), float(np.sqrt(cov[j, j]))
+    alpha = 1 - level
+
+    def p(b0):
+        return wild_cluster_bootstrap(y, X, w, groups, j, max_draws, seed, null_value=b0).p_value
+
+    ends = []
+    for sign in (-1.0, 1.0):
+        inner, outer = 0.0, 1.0
+        while p(est + sign * outer * se) > alpha:
+            inner, outer = outer, 2 * outer
+            if outer > 200:
+                outer = None
+                break
+        if outer is None:
+            ends.append(sign * np.inf)
+            continue
+        for _ in range(30):
+            mid = (inner + outer) / 2
+            if p(est + sign * mid * se) > alpha:
+                inner = mid
+            else:
+                outer = mid
+            if outer - inner < 1e-4:
+                break
+        ends.append(est + sign * (inner + outer) / 2 * se)
+    return float(ends[0]), float(ends[1])
+
+
+# --- permutation tests and their inversion -----------------------------------------
+def assignment_matrix(tot: pd.DataFrame, x: str, strata: str | None) -> np.ndarray:
+    """Every within-stratum permutation of ``x`` over the rows of ``tot`` (one per row)."""
+    return np.array(list(assignments(tot, x, strata)))
+
+
+def linked_assignment_matrix(tot: pd.DataFrame, x: str, slot: str, rep: str) -> np.ndarray:
+    """Assignments in which one replication is permuted and the other follows by the fixed
+    pay map seen in the data (slot by slot: pay in the first replication -> pay in the
+    second), as when the second week's schedule was derived from the first's.
+
+    >>> t = pd.DataFrame({"rep": ["a"] * 2 + ["b"] * 2, "slot": ["s", "t"] * 2, "x": [1.0, 2, 2, 1]})
+    >>> linked_assignment_matrix(t, "x", "slot", "rep").tolist()
+    [[1.0, 2.0, 2.0, 1.0], [2.0, 1.0, 1.0, 2.0]]
+    """
+    reps = list(pd.unique(tot[rep]))
+    if len(reps) != 2:
+        raise ValueError("linked assignments need exactly two replications")
+    a = tot[tot[rep] == reps[0]]
+    b = tot[tot[rep] == reps[1]]
+    pay_map = dict(
+        zip(
+            a.set_index(slot).loc[b[slot], x].to_numpy(float),
+            b[x].to_numpy(float),
+            strict=True,
+        )
+    )
+    out = []
+    for perm in itertools.permutations(a[x].to_numpy(float)):
+        row = np.empty(len(tot))
+        row[a.index] = perm
+        by_slot = dict(zip(a[slot], perm, strict=True))
+        row[b.index] = [pay_map[by_slot[s]] for s in b[slot]]
+        out.append(row)
+    return np.array(out)
+
+
+def batched_binomial_slopes(
+    X: np.ndarray, successes: np.ndarray, trials: np.ndarray, offset: np.ndarray, j: int
+) -> np.ndarray:
+    """Logistic coefficient ``j`` for a stack of designs ``X`` (B, n, k) with a common offset,
+    by damped Newton steps; NaN where a design is rank-deficient."""
+    B, n, k = X.shape
+    ok = np.linalg.matrix_rank(X) == k
+    beta = np.zeros((B, k))
+    p0 = np.clip(successes.sum() / trials.sum(), 1e-6, 1 - 1e-6)
+    beta[:, 0] = np.log(p0 / (1 - p0)) - offset.mean()
+    out = np.full(B, np.nan)
+    if not ok.any():
+        return out
+    Xo = X[ok]
+    b = beta[ok]
+    for _ in range(100):
+        eta = np.einsum("bnk,bk->bn", Xo, b) + offset
+        mu = np.clip(1 / (1 + np.exp(-eta)), 1e-12, 1 - 1e-12)
+        wt = trials * mu * (1 - mu)
+        grad = np.einsum("bnk,bn->bk", Xo, successes - trials * mu)
+        H = np.einsum("bnk,bn,bnl->bkl", Xo, wt, Xo)
+        step = np.linalg.solve(H, grad[..., None])[..., 0]
+        big = np.abs(step).max(axis=1, keepdims=True)
+        step = step * np.minimum(1.0, 5.0 / np.maximum(big, 1e-300))
+        b = b + step
+        if np.abs(step).max() < 1e-10:
+            break
+    out[ok] = b[:, j]
+    return out
+
+
+def batched_ols_slopes(X: np.ndarray, y: np.ndarray, j: int) -> np.ndarray:
+    """OLS coefficient ``j`` for a stack of designs ``X`` (B, n, k); NaN where rank-deficient."""
+    B, n, k = X.shape
+    ok = np.linalg.matrix_rank(X) == k
+    out = np.full(B, np.nan)
+    if not ok.any():
+        return out
+    Xo = X[ok]
+    XtX = np.einsum("bnk,bnl->bkl", Xo, Xo)
+    Xty = np.einsum("bnk,n->bk", Xo, y)
+    out[ok] = np.linalg.solve(XtX, Xty[..., None])[:, j, 0]
+    return out
+
+
+@dataclass
+class PermutationInversion:
+    """A permutation test of the slope of ``x`` and the confidence set it inverts to."""
+
+    estimate: float  # observed slope (log-odds or outcome units per unit of x)
+    p_value: float  # at null value 0
+    n_assignments: int  # assignments in the reference set with an identified slope
+    set_low: float  # the run of accepted null values around the estimate; -inf / +inf
+    set_high: float  # when it reaches the grid's edge
+    set_is_interval: bool  # False if other accepted values lie outside that run
+    set_is_empty: bool
+    grid_step: float
+
+
+def permutation_inversion(
+    tot: pd.DataFrame,
+    x: str,
+    covariates: tuple[str, ...],
+    strata: str | None,
+    assign: np.ndarray,
+    successes: str | None = None,
+    trials: str | None = None,
+    outcome: str | None = None,
+    grid: np.ndarray | None = None,
+    level: float = CI_LEVEL,
+) -> PermutationInversion:
+    """Permutation test of H0: slope of ``x`` = b0, for b0 on a grid, and the set of b0
+    it does not reject.
+
+    Binomial (``successes``/``trials`` given): logistic GLM on posting totals with the
+    offset b0 * x (the observed x), refitted with each assignment's x in place of x;
+    Gaussian (``outcome`` given): OLS of outcome - b0 * x on each assignment's x. The
+    statistic is |slope|; p = share of assignments at least as extreme as the observed
+    one. Under the sharp null that the hypothesised effect is the only effect of x, and
+    that the observed assignment was drawn at random from ``assign``, the test is exact.
+    """
+    tot = tot.reset_index(drop=True)
+    X0 = design_matrix(tot, x, strata, covariates)
+    cols = list(X0.columns)
+    j = cols.index(x)
+    X0 = X0.to_numpy(float)
+    xobs = X0[:, j].copy()
+    Xb = np.repeat(X0[None], len(assign), axis=0)
+    Xb[:, :, j] = assign
+    binomial = successes is not None
+    if binomial:
+        s, n = tot[successes].to_numpy(float), tot[trials].to_numpy(float)
+        est = float(binomial_irls(X0, s, n)[j])
+    else:
+        yv = tot[outcome].to_numpy(float)
+        est = float(np.linalg.lstsq(X0, yv, rcond=None)[0][j])
+    if grid is None:
+        grid = np.arange(-15.0, 15.0 + 1e-9, 0.1)  # per unit of x (per $1 of pay)
+
+    def pval(b0):
+        if binomial:
+            stats_ = batched_binomial_slopes(Xb, s, n, b0 * xobs, j)
+        else:
+            stats_ = batched_ols_slopes(Xb, yv - b0 * xobs, j)
+        stats_ = stats_[np.isfinite(stats_)]
+        return float(np.mean(np.abs(stats_) >= abs(est - b0) - 1e-9)), len(stats_)
+
+    p0, n_ok = pval(0.0)
+    accepted = np.array([pval(b)[0] > 1 - level for b in grid])
+    if not accepted.any():
+        lo = hi = np.nan
+        contiguous = True
+    else:
+        # Report the run of accepted values around the estimate; flag any accepted value
+        # outside it (the statistic is not pivotal far from the estimate, so the set can
+        # have disjoint pieces).
+        idx = np.flatnonzero(accepted)
+        centre = int(np.argmin(np.abs(grid - est)))
+        if not accepted[centre]:
+            centre = int(idx[np.argmin(np.abs(idx - centre))])
+        i0 = i1 = centre
+        while i0 > 0 and accepted[i0 - 1]:
+            i0 -= 1
+        while i1 < len(grid) - 1 and accepted[i1 + 1]:
+            i1 += 1
+        lo = -np.inf if i0 == 0 else float(grid[i0])
+        hi = np.inf if i1 == len(grid) - 1 else float(grid[i1])
+        contiguous = bool(i1 - i0 + 1 == len(idx))
+    return PermutationInversion(
+        est, p0, n_ok, lo, hi, contiguous, not accepted.any(), float(grid[1] - grid[0])
+    )

@@ -106,7 +106,7 @@ col(
 col(
     "is_completed",
     "boolean",
-    "Finished the survey (Qualtrics Finished); False is dropout, the turnover signal.",
+    "Finished the survey (Qualtrics Finished); False is dropout (in W241, abandonment on the first page).",
 )
 col("is_submitted", "boolean", "Submitted and paid on MTurk (matched to a batch assignment).")
 col(
@@ -206,6 +206,7 @@ table(
     ["dataset", "posting_id", "source_row", "task"],
     not_null=["dataset", "posting_id", "source_row", "worker", "task", "label"],
     sources=LABEL_SOURCES,
+    curated=("w241_postings.csv",),  # the W241 posting design
     rows_from=ROWS_BY_DATASET,
 )
 
@@ -252,6 +253,7 @@ table(
     ["dataset", "posting_id", "worker", "response_id"],
     not_null=["dataset", "posting_id", "worker"],
     sources=LABEL_SOURCES,
+    curated=("w241_postings.csv",),  # the W241 posting design
     rows_from=ROWS_BY_DATASET,
 )
 

@@ -267,145 +267,80 @@ def parse_gold(path: Path) -> pd.Series:
 
 
 # --- postings ----------------------------------------------------------------
-# One row per MTurk posting, with the file that is authoritative for it.
-#
-# Decisions (tested in tests/integration/test_annotations_mirror.py):
-# - order1 $0.25 has two Qualtrics exports. `_raw.csv` holds every response of the
-#   cleaned file plus five more; four of those five carry survey codes that MTurk
-#   paid in the order1 $0.25 batch, the fifth is a Survey Preview. The raw export is
-#   therefore authoritative; previews and Qualtrics-flagged spam are quarantined.
-# - `order1_0.40_supplementary` is a 4-assignment MTurk batch posted at $0.25 whose
-#   survey codes all belong to the order1 $0.25 Qualtrics survey: those 4 responses
-#   form their own posting (paid $0.25) and are left out of the 8-posting design.
-POSTINGS = pd.DataFrame(
-    [
-        # posting_id, design, replication, pay, qualtrics file, mturk file, is_main_design
-        (
-            "pilot_0.10",
-            "pilot",
-            "pilot",
-            0.10,
-            "20171028_qualtric_results_pilot_0.10.csv",
-            "20171028_mturk_results_pilot_0.10.csv",
-            False,
-        ),
-        (
-            "pilot_0.25",
-            "pilot",
-            "pilot",
-            0.25,
-            "20171028_qualtric_results_pilot_0.25.csv",
-            "20171028_mturk_results_pilot_0.25.csv",
-            False,
-        ),
-        (
-            "order1_0.10",
-            "design1",
-            "order1",
-            0.10,
-            "20171111_qualtric_results_order1_0.10.csv",
-            "20171111_mturk_results_order1_0.10.csv",
-            True,
-        ),
-        (
-            "order1_0.55",
-            "design1",
-            "order1",
-            0.55,
-            "20171111_qualtric_results_order1_0.55.csv",
-            "20171111_mturk_results_order1_0.55.csv",
-            True,
-        ),
-        (
-            "order1_0.25",
-            "design1",
-            "order1",
-            0.25,
-            "20171112_qualtric_results_order1_0.25_raw.csv",
-            "20171112_mturk_results_order1_0.25.csv",
-            True,
-        ),
-        (
-            "order1_0.40",
-            "design1",
-            "order1",
-            0.40,
-            "20171112_qualtric_results_order1_0.40.csv",
-            "20171112_mturk_results_order1_0.40.csv",
-            True,
-        ),
-        (
-            "order1_0.40_supplementary",
-            "design1",
-            "order1",
-            0.25,
-            "20171112_qualtric_results_order1_0.25_raw.csv",
-            "20171112_mturk_results_order1_0.40_supplementary.csv",
-            False,
-        ),
-        (
-            "order2_0.25",
-            "design1",
-            "order2",
-            0.25,
-            "20171118_qualtric_results_order2_0.25.csv",
-            "20171118_mturk_results_order2_0.25.csv",
-            True,
-        ),
-        (
-            "order2_0.40",
-            "design1",
-            "order2",
-            0.40,
-            "20171118_qualtric_results_order2_0.40.csv",
-            "20171118_mturk_results_order2_0.40.csv",
-            True,
-        ),
-        (
-            "order2_0.10",
-            "design1",
-            "order2",
-            0.10,
-            "20171119_qualtric_results_order2_0.10.csv",
-            "20171119_mturk_results_order2_0.10.csv",
-            True,
-        ),
-        (
-            "order2_0.55",
-            "design1",
-            "order2",
-            0.55,
-            "20171119_qualtric_results_order2_0.55.csv",
-            "20171119_mturk_results_order2_0.55.csv",
-            True,
-        ),
-        (
-            "design2_pilot",
-            "design2",
-            "design2_pilot",
-            0.10,
-            "20171123_qualtric_results_design2_pilot.csv",
-            "20171123_mturk_results_design2_pilot.csv",
-            False,
-        ),
-        (
-            "design2_main",
-            "design2",
-            "design2_main",
-            0.22,
-            "20171127_qualtric_results_design2_main.csv",
-            "20171127_mturk_results_design2_main.csv",
-            False,
-        ),
-    ],
-    columns=[
-        "posting_id",
-        "design",
-        "replication",
-        "pay_per_task_usd",
-        "qualtrics_file",
-        "mturk_file",
-        "is_main_design",
-    ],
-)
+# One row per MTurk posting, with the file that is authoritative for it and its place in
+# the posting schedule, curated in data/curated/w241_postings.csv. Its `notes` column
+# gives each decision and its reason (tested in tests/integration/test_annotations_mirror.py
+# and tests/integration/test_models_mirror.py):
+# - order1 $0.25 has two Qualtrics exports; `_raw.csv` is authoritative (it holds the
+#   cleaned export plus four paid responses and a Survey Preview).
+# - `order1_0.40_supplementary` is a 4-assignment batch at $0.25 whose responses form
+#   their own posting, left out of the 8-posting design.
+# - Schedule: `readme_time_pt` is the upstream README's time (order2's in parentheses
+#   there: planned), `posted_at_pt` the MTurk CreationTime (what happened); `slot` pairs
+#   the two replications' postings (same weekday and time of day), `time_of_day` is
+#   "night" for postings created between 00:00 and 06:00 Pacific time.
+POSTINGS_FILE = "w241_postings.csv"
+POSTINGS_COLUMNS = {
+    "posting_id": "str",
+    "design": "str",
+    "replication": "str",
+    "pay_per_task_usd": "float64",
+    "available_hits": "int64",
+    "qualtrics_file": "str",
+    "mturk_file": "str",
+    "is_main_design": "bool",
+    "slot": "str",
+    "weekday": "str",
+    "readme_time_pt": "str",
+    "posted_at_pt": "str",
+    "time_of_day": "str",
+    "notes": "str",
+}
+TIME_OF_DAY = ("night", "day")
+
+
+def load_postings(path: Path | None = None) -> pd.DataFrame:
+    """The curated posting design: one row per posting, columns as ``POSTINGS_COLUMNS``.
+
+    Raises a :class:`ParseError` naming the file and row when a column is missing, a
+    posting is duplicated, a main-design posting has no slot, or a value is malformed.
+    """
+    from ailabor.config import curated_dir
+
+    path = Path(path) if path else curated_dir() / POSTINGS_FILE
+    sid = SOURCE.source_id
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if missing := [c for c in POSTINGS_COLUMNS if c not in df.columns]:
+        raise ParseError(sid, path, f"missing columns {missing}", row=1)
+    df = df[list(POSTINGS_COLUMNS)].copy()
+    for i, r in df.iterrows():
+        row = int(i) + 2
+        if r["is_main_design"] not in ("True", "False"):
+            raise ParseError(sid, path, f"is_main_design {r['is_main_design']!r}", row=row)
+        if r["time_of_day"] not in TIME_OF_DAY:
+            raise ParseError(sid, path, f"time_of_day {r['time_of_day']!r}", row=row)
+        if r["is_main_design"] == "True" and not r["slot"]:
+            raise ParseError(sid, path, "main-design posting without a slot", row=row)
+        if not r["notes"].strip():
+            raise ParseError(sid, path, "empty notes: every decision needs its reason", row=row)
+        try:
+            float(r["pay_per_task_usd"])
+            int(r["available_hits"])
+            pd.Timestamp(r["posted_at_pt"])
+        except ValueError as exc:
+            raise ParseError(sid, path, str(exc), row=row) from exc
+    if (dup := df["posting_id"].duplicated()).any():
+        raise ParseError(sid, path, f"duplicate posting_id {df.loc[dup, 'posting_id'].iloc[0]!r}")
+    df["is_main_design"] = df["is_main_design"] == "True"
+    df["pay_per_task_usd"] = df["pay_per_task_usd"].astype(float)
+    df["available_hits"] = df["available_hits"].astype(int)
+    df["posted_at"] = (
+        pd.to_datetime(df["posted_at_pt"])
+        .dt.tz_localize("America/Los_Angeles")
+        .dt.tz_convert("UTC")
+    )
+    return df
+
+
+POSTINGS = load_postings()
 DESIGN2_GROUPS = ("CCC", "CCT", "CTT", "TTT")
