@@ -93,11 +93,62 @@ _col(
 _col(
     "min_wage_monthly_lcu",
     "float64",
-    "Statutory nominal gross monthly minimum wage (ILOSTAT EAR_INEE_NOC_NB_A), as published.",
+    "Statutory nominal gross monthly minimum wage in force in the year (ILOSTAT EAR_INEE_NOC_NB_A full history, retrieved 2026-07-12), as published, in the national currency of the time.",
     unit="local currency units per month",
     min=0,
 )
-_col("min_wage_currency", "str", "ISO 4217 currency of min_wage_monthly_lcu, as published.")
+# --- minimum wage by year (issue 12) ---
+_col(
+    "min_wage_status",
+    "str",
+    "What the minimum-wage cell means: statutory; national floor level (India: the non-binding national floor x 26 days, not a state rate); none (a country documented to have no statutory national minimum, see ailabor.clean.minwage.NO_STATUTORY_MINIMUM); not in ILOSTAT (absent, which is not proof of no minimum).",
+    allowed=("statutory", "national floor level", "none", "not in ILOSTAT"),
+)
+_col(
+    "min_wage_series_id",
+    "str",
+    "Comparable series the minimum wage belongs to (ISO3:first year); a new id starts at each definition break or redenomination, so trends are drawn within one id only.",
+)
+_col(
+    "min_wage_series_break",
+    "str",
+    "Why a new minimum-wage series starts in this year (known breaks: Kenya 2008, Philippines 2010, Uganda 2017, Bangladesh 2023, Nigeria 2023, Venezuela 2018 and 2022; plus ILOSTAT's own break-in-series notes).",
+)
+_col(
+    "min_wage_monthly_usd",
+    "float64",
+    "Monthly minimum wage at the official exchange rate of fx_year_used.",
+    unit="US$ per month",
+    min=0,
+)
+_col(
+    "min_wage_monthly_ppp_usd",
+    "float64",
+    "Monthly minimum wage at the PPP factor of ppp_year_used.",
+    unit="international $ per month",
+    min=0,
+)
+_col(
+    "min_wage_monthly_lcu_ilo",
+    "float64",
+    "ILOSTAT's local-currency value in EAR_INEE_CUR_NB_A (CUR_TYPE_LCU); differs from min_wage_monthly_lcu where ILOSTAT converted a non-monthly rate (flagged).",
+    unit="local currency units per month",
+    min=0,
+)
+_col(
+    "min_wage_monthly_usd_ilo",
+    "float64",
+    "ILOSTAT's own US$ value (EAR_INEE_CUR_NB_A, CUR_TYPE_USD), kept as a cross-check of min_wage_monthly_usd.",
+    unit="US$ per month",
+    min=0,
+)
+_col(
+    "min_wage_monthly_ppp_ilo",
+    "float64",
+    "ILOSTAT's own PPP value (EAR_INEE_CUR_NB_A, CUR_TYPE_PPP; the PPP base year is not stated in the file).",
+    unit="international $ per month",
+    min=0,
+)
 _col(
     "hours_per_month_assumed",
     "float64",
@@ -618,8 +669,9 @@ def _table(
 
 _table(
     "country_year",
-    "Country-year context: GDP per capita PPP, exchange and PPP rates, statutory minimum wage "
-    "(monthly, hourly, US$ and PPP $) and average earnings, from the World Bank and ILOSTAT.",
+    "Country-year context: GDP per capita PPP, exchange and PPP rates, the statutory minimum wage in force "
+    "each year (monthly and hourly; local currency, US$ and PPP $; series breaks marked) and average earnings, "
+    "from the World Bank and ILOSTAT.",
     [
         "country_iso3",
         "year",
@@ -631,14 +683,21 @@ _table(
         "fx_source",
         "ppp_lcu_per_intl_usd",
         "ppp_vintage",
+        "min_wage_status",
         "min_wage_monthly_lcu",
-        "min_wage_currency",
+        "min_wage_series_id",
+        "min_wage_series_break",
         "hours_per_month_assumed",
         "min_wage_hourly_lcu",
+        "min_wage_monthly_usd",
         "min_wage_hourly_usd",
+        "min_wage_monthly_ppp_usd",
         "min_wage_hourly_ppp_usd",
         "fx_year_used",
         "ppp_year_used",
+        "min_wage_monthly_lcu_ilo",
+        "min_wage_monthly_usd_ilo",
+        "min_wage_monthly_ppp_ilo",
         "min_wage_flag",
         "is_min_wage_suspect",
         "avg_earnings_monthly_ppp_usd",
