@@ -19,7 +19,6 @@ import pandas as pd
 from ailabor import __version__, config, datasets, schemas
 from ailabor.provenance import META_SUFFIX, iter_snapshots, sha256_file
 from ailabor.sources import registry
-from ailabor.tables import country_year, pay
 
 FRICTIONLESS_TYPES = {
     "str": "string",
@@ -34,14 +33,8 @@ HOW_TO_REBUILD = (
 )
 # What each table may carry into the release (by the licences of its sources).
 POLICY = {
-    "country_year": {
-        "drop_columns": list(country_year.MIN_WAGE_COLUMNS),
-        "because": ["ilostat_minimum_wage"],
-    },
-    "pay_observations": {
-        "drop_columns": list(pay.MIN_WAGE_COLUMNS),
-        "because": ["ilostat_minimum_wage"],
-    },
+    # country_year and pay_observations now take minimum wages from ilostat_minwage_history
+    # (CC BY 4.0), so they are released whole; the MTurk survey tables (Apache-2.0) likewise.
     "annotations": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
     "workers": {"drop_rows": ("dataset", ["w241"]), "because": ["w241_pay_experiment"]},
     "mturk_hit_groups": {"exclude": True, "because": ["mturk_hitslist"]},

@@ -497,7 +497,7 @@ _col(
 _col(
     "min_wage_year_used",
     "Int64",
-    "Year of the minimum wage the ratios use (nearest within 3 years).",
+    "Year of the minimum wage the ratios use: the pay figure's year, else the nearest earlier year within 3 (the floor in force; never a later year).",
     unit="year",
 )
 _col(
@@ -519,7 +519,12 @@ _col(
     unit="ratio",
     min=0,
 )
-_col("avg_earnings_year_used", "Int64", "Year of the ILOSTAT average earnings used.", unit="year")
+_col(
+    "avg_earnings_year_used",
+    "Int64",
+    "Year of the ILOSTAT average earnings used (the pay figure's year, else the nearest earlier within 3).",
+    unit="year",
+)
 _col(
     "ratio_low_to_avg_earnings",
     "float64",
@@ -535,6 +540,57 @@ _col(
     min=0,
 )
 _col("context_note", "str", "Why a normalised value or ratio is missing, if one is.")
+# --- pay as pay, the floor in force (issue 12) ---
+_col(
+    "observation_group",
+    "str",
+    "One observation: rows that are the same worker's or the same report's pay in two units (e.g. $40 an hour and $400 a day) share a group and are counted once.",
+)
+_col(
+    "pay_kind",
+    "str",
+    "What the figure measures: worker take-home, worker gross, advertised rate (offered, not earned), platform rule (a platform's minimum or recommended rate), client billing rate (what a client paid a vendor per worker-hour: not pay), company-stated, self-reported (a worker's or survey respondents' own account).",
+    allowed=(
+        "worker take-home",
+        "worker gross",
+        "advertised rate",
+        "platform rule",
+        "client billing rate",
+        "company-stated",
+        "self-reported",
+    ),
+)
+_col(
+    "paid_to",
+    "str",
+    "Whose pay it is: worker, or vendor (a client's payment to the firm employing the workers). Pay summaries and figures use worker rows only.",
+    allowed=("worker", "vendor"),
+)
+_col(
+    "min_wage_lag_years",
+    "Int64",
+    "year - min_wage_year_used: 0 when the floor of the pay figure's own year is used; never negative (no floor from a later year).",
+    unit="years",
+    min=0,
+)
+_col(
+    "min_wage_fx_year_used",
+    "Int64",
+    "Year of the exchange rate that converted the local minimum wage to US$ (from country_year.fx_year_used).",
+    unit="year",
+)
+_col(
+    "avg_earnings_lag_years",
+    "Int64",
+    "year - avg_earnings_year_used (never negative).",
+    unit="years",
+    min=0,
+)
+_col(
+    "is_below_min_wage",
+    "boolean",
+    "True when even the highest reported value is below the hourly minimum wage in force; False when the lowest is at or above it; empty when a range straddles it or no floor is known.",
+)
 _col("owner", "str", "Owning company where a cited source names it.")
 _col("owner_source", "str", "Where the owner is stated.")
 _col(
@@ -784,6 +840,9 @@ _table(
     [
         "obs_id",
         "fact_id",
+        "observation_group",
+        "pay_kind",
+        "paid_to",
         "platform",
         "client",
         "country_iso3",
@@ -807,12 +866,17 @@ _table(
         "hourly_pay_high_ppp_usd",
         "ppp_year_used",
         "min_wage_hourly_usd",
+        "min_wage_hourly_ppp_usd",
         "min_wage_year_used",
+        "min_wage_lag_years",
+        "min_wage_fx_year_used",
         "min_wage_source",
         "ratio_low_to_min_wage",
         "ratio_high_to_min_wage",
+        "is_below_min_wage",
         "avg_earnings_hourly_ppp_usd",
         "avg_earnings_year_used",
+        "avg_earnings_lag_years",
         "ratio_low_to_avg_earnings",
         "ratio_high_to_avg_earnings",
         "context_note",
@@ -831,6 +895,9 @@ _table(
     not_null=[
         "obs_id",
         "fact_id",
+        "observation_group",
+        "pay_kind",
+        "paid_to",
         "country_iso3",
         "year",
         "currency",

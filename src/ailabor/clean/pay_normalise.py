@@ -108,3 +108,23 @@ def to_usd(
         return np.nan, None, f"no exchange-rate country for currency {currency}"
     fx, fx_year, note = nearest_context(context, iso3, year, "fx_lcu_per_usd")
     return float(value) / fx, fx_year, note
+
+
+def below_floor(low: float, high: float, floor: float):
+    """Whether reported pay is below a floor: True when even the highest reported value is
+    below it, False when the lowest is at or above it, NA when a range straddles it or a
+    value is missing. A 'less than X' figure has only ``high``.
+
+    >>> below_floor(1.32, 2.0, 0.78), below_floor(np.nan, 2.0, 7.25), below_floor(5.0, 10.0, 7.25)
+    (False, True, <NA>)
+    """
+    if pd.isna(floor):
+        return pd.NA
+    vals = [v for v in (low, high) if pd.notna(v)]
+    if not vals:
+        return pd.NA
+    if max(vals) < floor:
+        return True
+    if min(vals) >= floor:
+        return False
+    return pd.NA
