@@ -17,6 +17,7 @@ TABLE_MODULES = (
     "ailabor.tables.scraped",
     "ailabor.tables.pay",
     "ailabor.tables.annotations",
+    "ailabor.tables.mturk_surveys",
 )
 
 

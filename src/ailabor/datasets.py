@@ -125,7 +125,7 @@ def load_country_year() -> pd.DataFrame:
 # --- the dataset registry (what notebooks list and load) -------------------------------
 def _table_sources() -> dict[str, tuple[str, ...]]:
     """Source ids each published table is derived from (its lineage)."""
-    from ailabor.tables import annotations, country_year
+    from ailabor.tables import annotations, country_year, mturk_surveys
 
     cy = tuple(s.source_id for s in country_year.REQUIRES)
     return {
@@ -137,6 +137,7 @@ def _table_sources() -> dict[str, tuple[str, ...]]:
         "us_state_min_wage": ("dol_state_minwage",),
         "annotations": tuple(s.source_id for s in annotations.REQUIRES),
         "workers": tuple(s.source_id for s in annotations.REQUIRES),
+        **{t: ("mturk_surveys",) for t in mturk_surveys.TABLES},
     }
 
 
