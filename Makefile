@@ -75,10 +75,12 @@ FIG_INPUTS_evidence_map := data/curated/pay_experiments.csv
 FIG_INPUTS_zencrowd_gap := $(ANN) $(CY)
 FIG_INPUTS_pay_by_platform := $(PROCESSED)/pay_observations.parquet $(CY)
 FIG_INPUTS_fairwork_scores := $(PROCESSED)/platform_scores.parquet
+MTURK := $(PROCESSED)/mturk_earnings_by_year.parquet $(PROCESSED)/mturk_cohort_halflife.parquet
+FIG_INPUTS_mturk_earnings_retention := $(MTURK)
 FIGURE_NAMES := min_wage_vs_gdp pay_by_platform fairwork_scores accuracy_completion_by_pay survival_by_pay \
-	evidence_map zencrowd_gap
+	evidence_map zencrowd_gap mturk_earnings_retention
 PAY := $(PROCESSED)/pay_observations.parquet $(PROCESSED)/us_state_min_wage.parquet
-PAPER_INPUTS := $(CY) $(ANN) $(WRK) $(PAY)
+PAPER_INPUTS := $(CY) $(ANN) $(WRK) $(PAY) $(MTURK)
 
 missing = $(strip $(foreach i,$(1),$(if $(wildcard $(i)),,$(i))))
 FIGURE_TARGETS := $(foreach f,$(FIGURE_NAMES),$(if $(call missing,$(FIG_INPUTS_$(f))),skip-fig-$(f),$(FIG_DIR)/$(f).png))
@@ -103,7 +105,7 @@ $(FIG_DIR)/%.png: analysis/fig_%.py $$(FIG_INPUTS_$$*) $(MODEL_SRC) | $(STAMP)
 	$(BIN)/python analysis/fig_$*.py $(FIG_DIR)/$*
 
 # One results script per paper topic: analysis/results_<topic>.py writes generated/<topic>.json.
-PAPER_TOPICS := countries pay labels experiment evidence
+PAPER_TOPICS := countries pay labels experiment evidence mturk
 PAPER_NUMBERS := $(foreach t,$(PAPER_TOPICS),$(GEN)/$(t).json)
 
 $(GEN)/experiment.json: analysis/results_experiment.py $(GEN)/simulation.json $(PAPER_INPUTS) $(MODEL_SRC) | $(STAMP)
