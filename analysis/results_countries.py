@@ -27,7 +27,9 @@ report = datasets.read_meta("country_year")["report"]
 has = cy["min_wage_monthly_lcu"].notna()
 ken = cy[(cy["country_iso3"] == "KEN") & has].set_index("year")
 ken_0524 = ken.loc[2005:2024]
-breaks = cy.loc[cy["min_wage_series_break"].notna(), ["country_iso3", "year", "min_wage_series_break"]]
+breaks = cy.loc[
+    cy["min_wage_series_break"].notna(), ["country_iso3", "year", "min_wage_series_break"]
+]
 fig1_year, fig1 = common_year(cy)
 res = {
     "zencrowd_gap": zencrowd.error_gap(annotations),
@@ -70,7 +72,10 @@ n["zen_data_year"] = str(zencrowd.DATA_YEAR)
 # Minimum wage by year.
 n["mw_countries"] = str(res["min_wage_countries"])
 n["mw_country_years"] = f"{res['min_wage_country_years']:,}"
-n["mw_first_year"], n["mw_last_year"] = str(res["min_wage_first_year"]), str(res["min_wage_last_year"])
+n["mw_first_year"], n["mw_last_year"] = (
+    str(res["min_wage_first_year"]),
+    str(res["min_wage_last_year"]),
+)
 n["mw_n_breaks"] = str(len(breaks))
 n["mw_n_none"] = str(len(NO_STATUTORY_MINIMUM))
 n["mw_none_list"] = ", ".join(sorted(NO_STATUTORY_MINIMUM))
@@ -106,5 +111,9 @@ write_results(res, out / "countries_results.json")
 write_numbers(n, out / "countries.json")
 b = breaks.merge(cy[["country_iso3", "country_name"]].drop_duplicates(), on="country_iso3")
 b[["country_name", "year", "min_wage_series_break"]].rename(
-    columns={"country_name": "Country", "year": "First year", "min_wage_series_break": "Why a new series starts"}
+    columns={
+        "country_name": "Country",
+        "year": "First year",
+        "min_wage_series_break": "Why a new series starts",
+    }
 ).to_csv(out / "min_wage_breaks.csv", index=False)

@@ -22,7 +22,9 @@ inc = ailabor.load("mturk_weekly_income")
 by_country = ailabor.load("mturk_workers_by_country")
 half = ailabor.load("mturk_cohort_halflife").set_index("era")
 ret = ailabor.load("mturk_return")
-usin = ailabor.load("mturk_us_india").set_index(["country_iso3", "profile_measure"])["profile_value"]
+usin = ailabor.load("mturk_us_india").set_index(["country_iso3", "profile_measure"])[
+    "profile_value"
+]
 dol = ailabor.load_table("us_state_min_wage")
 
 # Process data.
@@ -31,7 +33,9 @@ years = list(earn.index)
 for y in years:
     assert us_federal_minimum_for(int(y), dol)[0] == HOURLY_THRESHOLDS_USD["7_25"], y
 tot = by_country.groupby("year")["n_answers"].sum()
-share = by_country.pivot_table(index="year", columns="country_iso3", values="n_answers", aggfunc="sum")
+share = by_country.pivot_table(
+    index="year", columns="country_iso3", values="n_answers", aggfunc="sum"
+)
 share = share.div(tot, axis=0)
 r12 = ret[ret["gap_periods"] == 12].set_index("era")["share_seen_again"]
 first, last = min(years), max(y for y in years if not earn.loc[y, "is_partial_year"])
@@ -70,6 +74,7 @@ n = {
     "mturk_med_co_max": f"${earn['median_hourly_usd_comonotone'].max():.2f}",
     "mturk_cap_income": f"${OPEN_BAND_CAPS['income']:,.0f}",
     "mturk_cap_hours": f"{OPEN_BAND_CAPS['hours']:g}",
+    "mturk_share_first_year": str(int(min(share.index))),
     "mturk_india_share_first": pct(share.loc[min(share.index), "IND"]),
     "mturk_india_share_last": pct(share.loc[last, "IND"]),
     "mturk_us_share_first": pct(share.loc[min(share.index), "USA"]),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ailabor import datasets
 from ailabor.clean.minwage import us_federal_minimum_for
 

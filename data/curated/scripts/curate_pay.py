@@ -139,7 +139,9 @@ def check_coverage(facts: pd.DataFrame, tr, status, score_facts) -> None:
         raise SystemExit(f"facts both used and listed in fact_status.csv: {sorted(both)}")
     covered = claimed | set(status["fact_id"])
     if covered != set(facts.index):
-        raise SystemExit(f"facts not accounted for (or unknown): {sorted(covered ^ set(facts.index))}")
+        raise SystemExit(
+            f"facts not accounted for (or unknown): {sorted(covered ^ set(facts.index))}"
+        )
     if bad := set(status["status"]) - STATUS:
         raise SystemExit(f"fact_status.csv: unknown status {bad}")
 
@@ -158,6 +160,10 @@ def pay_rows(facts: pd.DataFrame, tr: pd.DataFrame) -> list[dict]:
             if o[k] and not number_in_text(o[k], text + " " + " ".join(fr["quote"])):
                 raise SystemExit(f"{o['obs_id']}: {k}={o[k]} not verbatim in fact(s) {ids}: {text}")
         quote = " | ".join(q for q in dict.fromkeys(fr["quote"]) if q)
+        if not quote:  # older fact rows keep the quote inside the verification note
+            for v in fr["verification"]:
+                if m := re.search(r"quote: '(.+)'", v) or re.search(r'seen \("(.+)"\)', v):
+                    quote = m.group(1)
         rows.append(
             {
                 **{k: o[k] for k in TRANSCRIPTION_COLUMNS["pay_transcriptions.csv"]},
@@ -207,7 +213,9 @@ def main(fact_sheet: str) -> None:
     coding = read_transcription("platform_coding.csv")
     check_coverage(facts, tr, status, score_facts)
     if tr["obs_id"].duplicated().any():
-        raise SystemExit(f"duplicate obs_id: {tr.loc[tr['obs_id'].duplicated(), 'obs_id'].tolist()}")
+        raise SystemExit(
+            f"duplicate obs_id: {tr.loc[tr['obs_id'].duplicated(), 'obs_id'].tolist()}"
+        )
     rows = pay_rows(facts, tr)
     pd.DataFrame(rows).to_csv(OUT / "pay_observations.csv", index=False)
     scores = score_rows(facts, score_facts)

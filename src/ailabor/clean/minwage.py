@@ -117,7 +117,9 @@ NO_STATUTORY_MINIMUM: dict[str, str] = {
     for iso3 in ("AUT", "DNK", "FIN", "ITA", "NOR", "SWE", "SGP")
 }
 # India's ILOSTAT value is the non-binding national floor level x 26 days, not a state rate.
-NATIONAL_FLOOR_LEVEL = {"IND": "national floor level (non-binding) x 26 days; states set binding rates"}
+NATIONAL_FLOOR_LEVEL = {
+    "IND": "national floor level (non-binding) x 26 days; states set binding rates"
+}
 MIN_WAGE_STATUSES = ("statutory", "national floor level", "none", "not in ILOSTAT")
 # A ratio may use a floor, exchange rate or earnings value from at most this many years
 # before the pay figure's year, never from a later year.
@@ -211,7 +213,12 @@ def floor_in_force(
     years = d["year"].astype(int)
     d = d[(years <= int(year)) & (years >= int(year) - max_lag)]
     if d.empty:
-        return np.nan, None, None, f"no {column} for {iso3} in {year} or up to {max_lag} years before"
+        return (
+            np.nan,
+            None,
+            None,
+            f"no {column} for {iso3} in {year} or up to {max_lag} years before",
+        )
     best = d.loc[d["year"].astype(int).idxmax()]
     used = int(best["year"])
     lag = int(year) - used

@@ -74,7 +74,9 @@ def _at_or_above(cdf: pd.Series, y: float) -> float:
     return float(cdf[e.min()]) if len(e) else 1.0
 
 
-def share_below_bounds(income_cdf: pd.Series, hours_cdf: pd.Series, x: float) -> tuple[float, float]:
+def share_below_bounds(
+    income_cdf: pd.Series, hours_cdf: pd.Series, x: float
+) -> tuple[float, float]:
     """Bounds on P(income / hours < x) that hold for every joint distribution of the two
     banded marginals (Makarov bounds for a ratio of positive variables):
 

@@ -23,7 +23,9 @@ def earnings_and_retention(earn: pd.DataFrame, half: pd.DataFrame, out_stem: Pat
     blue, orange, green = OKABE_ITO[4], OKABE_ITO[5], OKABE_ITO[2]
     x = earn["year"].astype(int)
     lo, hi = earn["share_hourly_below_7_25_lower"], earn["share_hourly_below_7_25_upper"]
-    a1.bar(x, hi - lo, bottom=lo, width=0.55, color=blue, alpha=0.35, label="bounds (no assumption)")
+    a1.bar(
+        x, hi - lo, bottom=lo, width=0.55, color=blue, alpha=0.35, label="bounds (no assumption)"
+    )
     a1.scatter(x, lo, marker="_", s=120, color=blue, zorder=3)
     a1.scatter(
         x,
@@ -34,11 +36,22 @@ def earnings_and_retention(earn: pd.DataFrame, half: pd.DataFrame, out_stem: Pat
         zorder=4,
         label="if income and hours were comonotone",
     )
-    a1.plot(x, earn["share_weekly_income_under_20_usd"], color=green, marker=".", lw=1.2,
-            label="measured: weekly income < $20")
+    a1.plot(
+        x,
+        earn["share_weekly_income_under_20_usd"],
+        color=green,
+        marker=".",
+        lw=1.2,
+        label="measured: weekly income < $20",
+    )
     for xi, n, part in zip(x, earn["n_answers_income"], earn["is_partial_year"], strict=True):
-        a1.annotate(f"{n / 1000:.0f}k{'*' if part else ''}", (xi, 1.02), ha="center", fontsize=7,
-                    annotation_clip=False)
+        a1.annotate(
+            f"{n / 1000:.0f}k{'*' if part else ''}",
+            (xi, 1.02),
+            ha="center",
+            fontsize=7,
+            annotation_clip=False,
+        )
     a1.set_ylim(0, 1.1)
     a1.set_xticks(list(x), [str(v) for v in x], fontsize=7, rotation=45)
     a1.tick_params(axis="y", labelsize=7)

@@ -11,7 +11,6 @@ import seaborn as sns
 from ailabor.figures.style import OKABE_ITO, VERIFICATION_MARKERS, save
 from ailabor.tables.pay import worker_pay
 
-
 SHORT_NAMES = {
     "Amazon Mechanical Turk": "MTurk",
     "Facebook outsourced content moderation": "US outsourced moderators",
@@ -24,7 +23,9 @@ def pay_by_platform(pay: pd.DataFrame, out_stem: Path) -> list[Path]:
     in the figure's year (same year, else the nearest earlier within the stated lag) as a tick."""
     w = worker_pay(pay)
     d = w[w["hourly_pay_low_ppp_usd"].notna() | w["hourly_pay_high_ppp_usd"].notna()].copy()
-    client = d["client"].fillna("").map(lambda c: f" ({c.split(';')[0].split(' (')[0]})" if c else "")
+    client = (
+        d["client"].fillna("").map(lambda c: f" ({c.split(';')[0].split(' (')[0]})" if c else "")
+    )
     d["label"] = (
         d["platform"].replace(SHORT_NAMES).str.split(" \\(").str[0].str.slice(0, 24)
         + client
@@ -45,14 +46,18 @@ def pay_by_platform(pay: pd.DataFrame, out_stem: Path) -> list[Path]:
             ax.plot([lo, hi], [i, i], color=blue, lw=2)
         for v in (lo, hi):
             if pd.notna(v):
-                ax.scatter(v, i, marker=VERIFICATION_MARKERS[r["verification"]], color=blue, s=22, zorder=3)
+                ax.scatter(
+                    v, i, marker=VERIFICATION_MARKERS[r["verification"]], color=blue, s=22, zorder=3
+                )
         if pd.notna(r["min_wage_hourly_ppp_usd"]):
             ax.scatter(r["min_wage_hourly_ppp_usd"], i, marker="|", color=red, s=110, zorder=4)
     ax.set_xscale("log")
     ax.set_yticks(range(len(d)), d["label"], fontsize=7)
     ax.tick_params(axis="x", labelsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel("Worker pay per hour, international $ (PPP of the figure's year, log scale)", fontsize=8)
+    ax.set_xlabel(
+        "Worker pay per hour, international $ (PPP of the figure's year, log scale)", fontsize=8
+    )
     from matplotlib.lines import Line2D
 
     handles = [
@@ -63,7 +68,14 @@ def pay_by_platform(pay: pd.DataFrame, out_stem: Path) -> list[Path]:
     handles.append(
         Line2D([], [], marker="|", ls="", color=red, markersize=9, label="minimum wage in force")
     )
-    ax.legend(handles=handles, fontsize=7, loc="upper right", frameon=True)
+    ax.legend(
+        handles=handles,
+        fontsize=7,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.09),
+        ncol=len(handles),
+        frameon=False,
+    )
     ax.set_title(f"n = {len(d)} observations (worker pay only)", fontsize=8)
     return save(fig, out_stem)
 

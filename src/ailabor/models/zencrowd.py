@@ -33,7 +33,9 @@ def error_gap(annotations: pd.DataFrame) -> dict:
     b, se = float(res.params[1]), float(res.bse[1])
     per_worker = per_worker_errors(d)
     # The gap between worker means, each worker counted once (Welch normal interval).
-    w_err = (d["label"] != d["true_label"]).astype(float).groupby([d["dataset"], d["worker"]]).mean()
+    w_err = (
+        (d["label"] != d["true_label"]).astype(float).groupby([d["dataset"], d["worker"]]).mean()
+    )
     us, ind = w_err.loc["zencrowd_us"], w_err.loc["zencrowd_in"]
     wg = float(ind.mean() - us.mean())
     wse = float((us.var(ddof=1) / len(us) + ind.var(ddof=1) / len(ind)) ** 0.5)
@@ -101,7 +103,9 @@ def country_context(
                 "year": mw_year,
                 "min_wage_lag_years": lag,
                 "min_wage_hourly_usd": mw,
-                "min_wage_hourly_ppp_usd": at["min_wage_hourly_ppp_usd"] if at is not None else None,
+                "min_wage_hourly_ppp_usd": at["min_wage_hourly_ppp_usd"]
+                if at is not None
+                else None,
                 "min_wage_status": at["min_wage_status"] if at is not None else None,
                 "fx_year_used": at["fx_year_used"] if at is not None else None,
                 "ppp_year_used": at["ppp_year_used"] if at is not None else None,

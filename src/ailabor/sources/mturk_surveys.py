@@ -63,7 +63,9 @@ from ailabor.errors import ParseError  # noqa: E402
 def _read(path: Path, need: list[str]) -> pd.DataFrame:
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     if missing := [c for c in need if c not in df.columns]:
-        raise ParseError(SOURCE.source_id, path, f"missing columns {missing}; found {list(df.columns)}", row=1)
+        raise ParseError(
+            SOURCE.source_id, path, f"missing columns {missing}; found {list(df.columns)}", row=1
+        )
     return df
 
 
@@ -74,7 +76,9 @@ def _numbers(
     bad = num.isna() & (df[col].str.strip().ne("") | (not allow_empty))
     if bad.any():
         i = int(bad.to_numpy().argmax())
-        raise ParseError(SOURCE.source_id, path, f"{col}: not a number: {df.at[i, col]!r}", row=i + 2)
+        raise ParseError(
+            SOURCE.source_id, path, f"{col}: not a number: {df.at[i, col]!r}", row=i + 2
+        )
     return num.astype("int64") if integer else num.astype("float64")
 
 
@@ -132,7 +136,13 @@ def parse_return(path: Path) -> pd.DataFrame:
         raise ParseError(SOURCE.source_id, path, "no era columns", row=1)
     gap = _numbers(df, "gap", path, integer=True)
     parts = [
-        pd.DataFrame({"era": e, "gap_periods": gap, "share_seen_again": _numbers(df, e, path, allow_empty=True)})
+        pd.DataFrame(
+            {
+                "era": e,
+                "gap_periods": gap,
+                "share_seen_again": _numbers(df, e, path, allow_empty=True),
+            }
+        )
         for e in eras
     ]
     out = pd.concat(parts, ignore_index=True).dropna(subset=["share_seen_again"])

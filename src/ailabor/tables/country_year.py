@@ -249,7 +249,9 @@ def build() -> tuple[pd.DataFrame, dict]:
         ["country_iso3", "year", "min_wage_flag"],
     ]
     report["min_wage_flagged_country_years"] = len(flagged)
-    report["min_wage_flagged_by_country"] = flagged["country_iso3"].value_counts().sort_index().to_dict()
+    report["min_wage_flagged_by_country"] = (
+        flagged["country_iso3"].value_counts().sort_index().to_dict()
+    )
     report["min_wage_country_years"] = int(has_mw.sum())
     report["min_wage_countries"] = int(cy.loc[has_mw, "country_iso3"].nunique())
     return cy, report

@@ -185,7 +185,9 @@ def build() -> tuple[dict[str, pd.DataFrame], dict]:
         "years_asked": sorted(income.loc[income["is_asked"], "year"].unique().tolist()),
     }
     report["mturk_workers_by_country"] = {
-        "unmatched_iso2": sorted(cy.loc[cy["country_iso3"].isna(), "country_iso2"].unique().tolist())
+        "unmatched_iso2": sorted(
+            cy.loc[cy["country_iso3"].isna(), "country_iso2"].unique().tolist()
+        )
     }
     return {
         "mturk_weekly_income": income,

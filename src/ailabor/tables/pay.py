@@ -16,6 +16,8 @@ TABLES = ("pay_observations", "platforms", "platform_scores")
 REQUIRES = ()  # curated data only; context tables are used when they have been built
 CURATED = ("pay_observations.csv", "platforms.csv", "platform_scores.csv")
 CONTEXT_TABLES = ("country_year", "us_state_min_wage")
+
+
 # Ratios use the floor in force: the pay figure's year, else the nearest earlier year within
 # MAX_FLOOR_LAG_YEARS (ailabor.clean.minwage.floor_in_force), never a later year.
 def input_paths() -> list[Path]:
@@ -113,13 +115,17 @@ def normalise(obs: pd.DataFrame, cy: pd.DataFrame | None, federal: pd.DataFrame)
             notes.append("client billing rate (paid to a vendor): not pay, no ratios")
         if np.isnan(mw):
             notes.append(f"minimum wage: {mw_note}")
-        earn, earn_year, earn_lag, earn_note = _lookup(cy, iso3, year, "avg_earnings_hourly_ppp_usd")
+        earn, earn_year, earn_lag, earn_note = _lookup(
+            cy, iso3, year, "avg_earnings_hourly_ppp_usd"
+        )
         res["avg_earnings_hourly_ppp_usd"] = earn
         res["avg_earnings_year_used"] = earn_year
         res["avg_earnings_lag_years"] = earn_lag
         for side in ("low", "high"):
             res[f"ratio_{side}_to_avg_earnings"] = (
-                res[f"hourly_pay_{side}_ppp_usd"] / earn if is_pay and not np.isnan(earn) else np.nan
+                res[f"hourly_pay_{side}_ppp_usd"] / earn
+                if is_pay and not np.isnan(earn)
+                else np.nan
             )
         if np.isnan(earn):
             notes.append(f"average earnings: {earn_note}")
