@@ -78,13 +78,18 @@ def to_usd(
 def below_floor(low: float, high: float, floor: float):
     """Whether reported pay is below a floor: True when even the highest reported value is
     below it, False when the lowest is at or above it, NA when a range straddles it or a
-    value is missing. A 'less than X' figure has only ``high``.
+    value is missing. A 'less than X' or 'up to X' figure has only ``high``: it can show pay
+    below the floor, never pay at or above it.
 
     >>> below_floor(1.32, 2.0, 0.78), below_floor(np.nan, 2.0, 7.25), below_floor(5.0, 10.0, 7.25)
     (False, True, <NA>)
+    >>> below_floor(np.nan, 150.0, 7.25)
+    <NA>
     """
     if pd.isna(floor):
         return pd.NA
+    if pd.isna(low) and pd.notna(high):
+        return True if high < floor else pd.NA
     vals = [v for v in (low, high) if pd.notna(v)]
     if not vals:
         return pd.NA

@@ -42,7 +42,7 @@ def min_wage_vs_gdp(cy: pd.DataFrame, out_stem: Path) -> list[Path]:
     axes, seed countries labelled."""
     year, d = common_year(cy)
     sns.set_theme(style="whitegrid", context="paper", rc={"font.size": FONT})
-    fig, ax = plt.subplots(figsize=(5.4, 3.9), layout="constrained")
+    fig, ax = plt.subplots(figsize=(5.2, 3.9), layout="constrained")
     regions = sorted(d["wb_region"].dropna().unique())
     palette = dict(zip(regions, OKABE_ITO, strict=False))
     sns.scatterplot(
@@ -72,7 +72,7 @@ def min_wage_vs_gdp(cy: pd.DataFrame, out_stem: Path) -> list[Path]:
         )
     missing = sorted(set(SEED_COUNTRIES) - set(d["country_iso3"]))
     note = f"Not shown (no usable {year} value): {', '.join(missing)}. " if missing else ""
-    ax.legend(fontsize=7, title=None, loc="upper left", frameon=True)
+    ax.legend(fontsize=7.5, title=None, loc="upper left", frameon=True)
     ax.set_title(
         f"n = {len(d)} countries, {year}. {note}Monthly minimum / {HOURS_PER_MONTH:.1f} h.",
         fontsize=7.5,

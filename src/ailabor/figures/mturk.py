@@ -18,7 +18,7 @@ def earnings_and_retention(earn: pd.DataFrame, half: pd.DataFrame, out_stem: Pat
     (upstream gives no interval)."""
     sns.set_theme(style="whitegrid", context="paper")
     fig, (a1, a2) = plt.subplots(
-        1, 2, figsize=(6.5, 3.2), width_ratios=(2.2, 1), layout="constrained"
+        1, 2, figsize=(6.3, 3.2), width_ratios=(2.2, 1), layout="constrained"
     )
     blue, orange, green = OKABE_ITO[4], OKABE_ITO[5], OKABE_ITO[2]
     x = earn["year"].astype(int)
@@ -49,20 +49,20 @@ def earnings_and_retention(earn: pd.DataFrame, half: pd.DataFrame, out_stem: Pat
             f"{n / 1000:.0f}k{'*' if part else ''}",
             (xi, 1.02),
             ha="center",
-            fontsize=7,
+            fontsize=7.5,
             annotation_clip=False,
         )
     a1.set_ylim(0, 1.1)
-    a1.set_xticks(list(x), [str(v) for v in x], fontsize=7, rotation=45)
-    a1.tick_params(axis="y", labelsize=7)
+    a1.set_xticks(list(x), [str(v) for v in x], fontsize=7.5, rotation=45)
+    a1.tick_params(axis="y", labelsize=7.5)
     a1.set_ylabel("Share of answers", fontsize=8)
     a1.set_title("Hourly MTurk earnings under $7.25 (n answers above)", fontsize=8, pad=12)
-    a1.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
+    a1.legend(fontsize=7.5, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, frameon=False)
     a2.bar(half["era"], half["half_life_days"], color=blue, width=0.6)
     for i, v in enumerate(half["half_life_days"]):
-        a2.annotate(f"{v:.0f}", (i, v), ha="center", va="bottom", fontsize=7)
+        a2.annotate(f"{v:.0f}", (i, v), ha="center", va="bottom", fontsize=7.5)
     a2.set_ylabel("Cohort half-life (days)", fontsize=8)
     a2.set_title("How long workers stay", fontsize=8, pad=12)
-    a2.tick_params(axis="x", labelsize=7, rotation=20)
-    a2.tick_params(axis="y", labelsize=7)
+    a2.tick_params(axis="x", labelsize=7.5, rotation=20)
+    a2.tick_params(axis="y", labelsize=7.5)
     return save(fig, out_stem)

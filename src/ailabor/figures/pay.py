@@ -11,6 +11,8 @@ import seaborn as sns
 from ailabor.figures.style import OKABE_ITO, VERIFICATION_MARKERS, save
 from ailabor.tables.pay import worker_pay
 
+# Offered, not earned: left out of the pay-received figure (they stay in the table).
+NOT_EARNED = ("advertised rate", "platform rule")
 SHORT_NAMES = {
     "Amazon Mechanical Turk": "MTurk",
     "Facebook outsourced content moderation": "US outsourced moderators",
@@ -22,7 +24,10 @@ def pay_by_platform(pay: pd.DataFrame, out_stem: Path) -> list[Path]:
     scale): low-high as a line, marker shape = verification; the hourly minimum wage in force
     in the figure's year (same year, else the nearest earlier within the stated lag) as a tick."""
     w = worker_pay(pay)
-    d = w[w["hourly_pay_low_ppp_usd"].notna() | w["hourly_pay_high_ppp_usd"].notna()].copy()
+    offered = w["pay_kind"].isin(NOT_EARNED)
+    d = w[
+        ~offered & (w["hourly_pay_low_ppp_usd"].notna() | w["hourly_pay_high_ppp_usd"].notna())
+    ].copy()
     client = (
         d["client"].fillna("").map(lambda c: f" ({c.split(';')[0].split(' (')[0]})" if c else "")
     )
@@ -38,7 +43,7 @@ def pay_by_platform(pay: pd.DataFrame, out_stem: Path) -> list[Path]:
     )
     d = d.sort_values(["country_iso3", "year", "hourly_pay_low_ppp_usd"]).reset_index(drop=True)
     sns.set_theme(style="whitegrid", context="paper")
-    fig, ax = plt.subplots(figsize=(6.5, 0.19 * len(d) + 0.9), layout="constrained")
+    fig, ax = plt.subplots(figsize=(6.1, 0.16 * len(d) + 1.0), layout="constrained")
     blue, red = OKABE_ITO[4], OKABE_ITO[5]
     for i, r in d.iterrows():
         lo, hi = r["hourly_pay_low_ppp_usd"], r["hourly_pay_high_ppp_usd"]
@@ -52,7 +57,7 @@ def pay_by_platform(pay: pd.DataFrame, out_stem: Path) -> list[Path]:
         if pd.notna(r["min_wage_hourly_ppp_usd"]):
             ax.scatter(r["min_wage_hourly_ppp_usd"], i, marker="|", color=red, s=110, zorder=4)
     ax.set_xscale("log")
-    ax.set_yticks(range(len(d)), d["label"], fontsize=7)
+    ax.set_yticks(range(len(d)), d["label"], fontsize=7.5)
     ax.tick_params(axis="x", labelsize=8)
     ax.invert_yaxis()
     ax.set_xlabel(
@@ -70,13 +75,16 @@ def pay_by_platform(pay: pd.DataFrame, out_stem: Path) -> list[Path]:
     )
     ax.legend(
         handles=handles,
-        fontsize=7,
+        fontsize=7.5,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.09),
-        ncol=len(handles),
+        ncol=2,
         frameon=False,
     )
-    ax.set_title(f"n = {len(d)} observations (worker pay only)", fontsize=8)
+    ax.set_title(
+        f"n = {len(d)} observations of pay received ({int(offered.sum())} offers not shown)",
+        fontsize=8,
+    )
     return save(fig, out_stem)
 
 
@@ -89,7 +97,7 @@ def fairwork_scores(scores: pd.DataFrame, out_stem: Path) -> list[Path]:
     ypos = {p: i for i, p in enumerate(order)}
     years = sorted(scores["year"].unique())
     colors = dict(zip(years, [OKABE_ITO[i] for i in (0, 4, 5, 2)], strict=False))
-    fig, ax = plt.subplots(figsize=(3.6, 0.25 * len(order) + 1), layout="constrained")
+    fig, ax = plt.subplots(figsize=(3.4, 0.25 * len(order) + 1), layout="constrained")
     for (year, ver), g in scores.groupby(["year", "verification"]):
         ax.scatter(
             g["fairwork_score"],
@@ -103,7 +111,7 @@ def fairwork_scores(scores: pd.DataFrame, out_stem: Path) -> list[Path]:
         )
     ax.set(xlim=(-0.5, 10.5))
     ax.set_xlabel("Fairwork score (out of 10)", fontsize=8)
-    ax.set_yticks(range(len(order)), order, fontsize=7)
-    ax.tick_params(axis="x", labelsize=7)
-    ax.legend(fontsize=7, loc="lower right", frameon=True)
+    ax.set_yticks(range(len(order)), order, fontsize=7.5)
+    ax.tick_params(axis="x", labelsize=7.5)
+    ax.legend(fontsize=7.5, loc="lower right", frameon=True)
     return save(fig, out_stem)

@@ -14,19 +14,32 @@ from ailabor.figures.style import OKABE_ITO, save
 def zencrowd_gap(gap: dict, context: pd.DataFrame, out_stem: Path) -> list[Path]:
     """Label error of US and India workers on the same tasks, with the countries' hourly minimum wages."""
     sns.set_theme(style="whitegrid", context="paper")
-    fig, ax = plt.subplots(figsize=(3.6, 2.9), layout="constrained")
+    fig, ax = plt.subplots(figsize=(3.4, 2.9), layout="constrained")
     ctx = context.set_index("country_iso3")
     vals = [gap["error_us"], gap["error_in"]]
     xs = [0, 1]
     bars = ax.bar(xs, vals, width=0.6, color=[OKABE_ITO[4], OKABE_ITO[0]], label="per label")
-    ax.scatter(
+    means = [gap["worker_mean_error_us"], gap["worker_mean_error_in"]]
+    err = [
+        [
+            m - gap[f"worker_mean_error_{t}_ci_low"]
+            for m, t in zip(means, ("us", "in"), strict=True)
+        ],
+        [
+            gap[f"worker_mean_error_{t}_ci_high"] - m
+            for m, t in zip(means, ("us", "in"), strict=True)
+        ],
+    ]
+    ax.errorbar(
         xs,
-        [gap["worker_mean_error_us"], gap["worker_mean_error_in"]],
-        marker="D",
+        means,
+        yerr=err,
+        fmt="D",
         color="black",
-        s=18,
+        markersize=4,
+        capsize=3,
         zorder=3,
-        label="mean over workers",
+        label="mean over workers, 95% CI",
     )
     ax.set_xticks(
         xs,
@@ -40,14 +53,27 @@ def zencrowd_gap(gap: dict, context: pd.DataFrame, out_stem: Path) -> list[Path]
         if iso in ctx.index:
             r = ctx.loc[iso]
             ax.annotate(
-                f"min. wage {int(r['year'])}: ${r['min_wage_hourly_usd']:.2f}/h\n(PPP ${r['min_wage_hourly_ppp_usd']:.2f}/h)",
-                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                f"min. wage {int(r['year'])}: ${r['min_wage_hourly_usd']:.2f}/h\n(PPP ${r['min_wage_hourly_ppp_usd']:.2f}/h)"
+                + (
+                    "\nnational floor level"
+                    if r["min_wage_status"] == "national floor level"
+                    else ""
+                ),
+                (
+                    bar.get_x() + bar.get_width() / 2,
+                    max(
+                        bar.get_height(),
+                        gap[f"worker_mean_error_{'us' if iso == 'USA' else 'in'}_ci_high"],
+                    ),
+                ),
+                xytext=(0, 4),
+                textcoords="offset points",
                 ha="center",
                 va="bottom",
-                fontsize=7,
+                fontsize=7.5,
             )
-    ax.set_ylim(0, max(vals) * 1.6)
+    ax.set_ylim(0, max(vals) * 1.75)
     ax.set_ylabel("Label error against gold (ZenCrowd)", fontsize=8)
-    ax.tick_params(axis="y", labelsize=7)
-    ax.legend(fontsize=7, loc="upper left", frameon=True)
+    ax.tick_params(axis="y", labelsize=7.5)
+    ax.legend(fontsize=7.5, loc="upper left", frameon=True)
     return save(fig, out_stem)

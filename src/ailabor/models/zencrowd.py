@@ -39,6 +39,10 @@ def error_gap(annotations: pd.DataFrame) -> dict:
     us, ind = w_err.loc["zencrowd_us"], w_err.loc["zencrowd_in"]
     wg = float(ind.mean() - us.mean())
     wse = float((us.var(ddof=1) / len(us) + ind.var(ddof=1) / len(ind)) ** 0.5)
+    for tag, x in (("us", us), ("in", ind)):
+        se = float(x.std(ddof=1) / len(x) ** 0.5)
+        per_worker[f"worker_mean_error_{tag}_ci_low"] = float(x.mean()) - Z * se
+        per_worker[f"worker_mean_error_{tag}_ci_high"] = float(x.mean()) + Z * se
     per_worker.update(
         worker_gap_pp=100 * wg,
         worker_gap_ci_low_pp=100 * (wg - Z * wse),
