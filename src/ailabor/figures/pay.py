@@ -15,7 +15,12 @@ from ailabor.tables.pay import worker_pay
 NOT_EARNED = ("advertised rate", "platform rule")
 SHORT_NAMES = {
     "Amazon Mechanical Turk": "MTurk",
-    "Facebook outsourced content moderation": "US outsourced moderators",
+    "Facebook outsourced content moderation": "outsourced moderators",
+    "TikTok content moderation (US)": "TikTok moderators",
+    "TikTok content moderation (UK)": "TikTok moderators",
+    "home-based content moderation (unnamed)": "home-based moderator",
+    "DataAnnotation.tech and others": "DataAnnotation.tech etc.",
+    "outsourced AI data work": "outsourced data work",
 }
 
 
