@@ -15,6 +15,7 @@ from ailabor.clean.pay_units import HOURS_PER_WEEK, WEEKS_PER_YEAR
 from ailabor.figures.country import common_year
 from ailabor.models import zencrowd
 from ailabor.paper_format import pct, write_numbers, write_results
+from ailabor.sources import ilostat
 
 out = Path(sys.argv[1])
 
@@ -88,6 +89,11 @@ n["ken_mw_before"] = f"KES {ken.loc[kb - 1, 'min_wage_monthly_lcu']:,.0f}"
 n["ken_mw_break"] = f"KES {ken.loc[kb, 'min_wage_monthly_lcu']:,.0f}"
 n["ken_series_now"] = str(ken.loc[2024, "min_wage_series_id"])
 n["ken_mw_2024_lcu"] = f"KES {ken.loc[2024, 'min_wage_monthly_lcu']:,.2f}"
+# Which Kenyan minimum: ILOSTAT's own notes on the row the pay ratios use.
+hist = ilostat.parse_minwage_history(ilostat.MINIMUM_WAGE_HISTORY.path(ilostat.HISTORY_NOC_FILE))
+k22 = hist[(hist["country_iso3"] == "KEN") & (hist["year"] == 2022)].iloc[0]
+n["ken_ilo_notes"] = f"{k22['ilo_note_indicator']}, {k22['ilo_note_source']}"
+n["ken_ilo_source"] = str(k22["ilo_source"])
 ind = cy[(cy["country_iso3"] == "IND") & has].set_index("year")
 n["ind_mw_year"] = str(int(ind.index.max()))
 n["ind_mw_lcu"] = f"INR {ind.loc[ind.index.max(), 'min_wage_monthly_lcu']:,.0f}"
