@@ -1,4 +1,5 @@
-"""Figure: hourly pay (PPP $) by platform and country, local minimum wage marked. Usage: python ... OUT_STEM"""
+"""Figure: worker pay per hour (PPP $) by platform, country and year, with the minimum wage in
+force that year. Usage: python analysis/fig_pay_by_platform.py OUT_STEM"""
 
 import sys
 from pathlib import Path
@@ -6,9 +7,4 @@ from pathlib import Path
 import ailabor
 from ailabor.figures.pay import pay_by_platform
 
-print(
-    "wrote",
-    *pay_by_platform(
-        ailabor.load_table("pay_observations"), ailabor.load_country_year(), Path(sys.argv[1])
-    ),
-)
+print("wrote", *pay_by_platform(ailabor.load_table("pay_observations"), Path(sys.argv[1])))

@@ -24,11 +24,20 @@ from ailabor.tables import (
     country_year,
     label_benchmark,
     mturk_hit_groups,
+    mturk_surveys,
     pay,
     us_state_min_wage,
 )
 
-MODULES = (country_year, us_state_min_wage, mturk_hit_groups, pay, annotations, label_benchmark)
+MODULES = (
+    country_year,
+    us_state_min_wage,
+    mturk_hit_groups,
+    pay,
+    annotations,
+    label_benchmark,
+    mturk_surveys,
+)
 
 
 @dataclass

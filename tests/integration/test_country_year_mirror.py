@@ -51,22 +51,60 @@ def test_namibia_is_not_lost(built_data, cy):
 def test_known_defective_minimum_wages_are_flagged(built_data, cy):
     mw = cy[cy["min_wage_monthly_lcu"].notna()]
     for iso3, value in KNOWN_DEFECTS.items():
-        row = mw[mw["country_iso3"] == iso3]
-        assert len(row) == 1, iso3
-        assert row["min_wage_monthly_lcu"].item() == value
-        assert bool(row["is_min_wage_suspect"].item()), iso3
-        assert "known defect" in row["min_wage_flag"].item()
-    kenya = mw[mw["country_iso3"] == "KEN"].iloc[0]
-    assert not kenya["is_min_wage_suspect"]
-    assert kenya["min_wage_hourly_usd"] == pytest.approx(
-        16033.14 / (40 * 52 / 12) / kenya["fx_lcu_per_usd"]
+        row = mw[(mw["country_iso3"] == iso3) & (mw["min_wage_monthly_lcu"] == value)]
+        assert len(row) >= 1, iso3
+        assert row["is_min_wage_suspect"].astype(bool).all(), iso3
+        assert row["min_wage_flag"].str.contains("known defect").all(), iso3
+
+
+def test_kenya_minimum_wage_by_year_with_the_break_flagged(built_data, cy):
+    ken = cy[(cy["country_iso3"] == "KEN") & cy["min_wage_monthly_lcu"].notna()].set_index("year")
+    assert ken.loc[2005:2024].index.nunique() >= 10
+    assert (
+        ken.loc[2007, "min_wage_monthly_lcu"] == 8171
+        and ken.loc[2008, "min_wage_monthly_lcu"] == 5479
     )
+    assert "definition break" in ken.loc[2008, "min_wage_series_break"]
+    assert ken.loc[2007, "min_wage_series_id"] != ken.loc[2008, "min_wage_series_id"]
+    assert ken.loc[2008:2024, "min_wage_series_id"].nunique() == 1
+    k22 = ken.loc[2022]
+    assert k22["min_wage_monthly_lcu"] == 16033.14 and k22["fx_year_used"] == 2022
+    assert round(k22["fx_lcu_per_usd"], 1) == 117.9
+    assert k22["min_wage_hourly_usd"] == pytest.approx(
+        16033.14 / (40 * 52 / 12) / k22["fx_lcu_per_usd"]
+    )
+    # ILOSTAT's own US$ value implies the same rate.
+    assert round(16033.14 / k22["min_wage_monthly_usd_ilo"], 1) == 117.9
 
 
-def test_us_federal_minimum_in_ilostat_is_7_25_an_hour(built_data, cy):
-    us = cy[(cy["country_iso3"] == "USA") & cy["min_wage_monthly_lcu"].notna()].iloc[0]
-    assert us["min_wage_hourly_usd"] == pytest.approx(7.25, abs=0.01)
-    assert us["fx_year_used"] < us["year"]  # 2026 value converted at the latest earlier rate
+def test_every_known_break_starts_a_new_series(built_data, cy):
+    b = cy[cy["min_wage_series_break"].notna()]
+    got = set(zip(b["country_iso3"], b["year"], strict=True))
+    for key in [
+        ("KEN", 2008),
+        ("PHL", 2010),
+        ("UGA", 2017),
+        ("BGD", 2023),
+        ("NGA", 2023),
+        ("VEN", 2018),
+        ("VEN", 2022),
+    ]:
+        assert key in got, key
+
+
+def test_us_minimum_2010_2024_is_7_25_x_40_x_52_over_12(built_data, cy):
+    us = cy[(cy["country_iso3"] == "USA") & cy["year"].between(2010, 2024)].set_index("year")
+    assert len(us) == 15
+    expected = 7.25 * 40 * 52 / 12  # 1,256.67; ILOSTAT publishes whole dollars
+    assert (us["min_wage_monthly_lcu"] - expected).abs().max() < 0.5
+    assert us["min_wage_hourly_usd"].round(2).eq(7.25).all()
+
+
+def test_status_none_and_india_floor_level(built_data, cy):
+    swe = cy[cy["country_iso3"] == "SWE"]
+    assert swe["min_wage_status"].eq("none").all() and swe["min_wage_monthly_lcu"].isna().all()
+    ind = cy[(cy["country_iso3"] == "IND") & (cy["year"] == 2022)].iloc[0]
+    assert ind["min_wage_status"] == "national floor level" and ind["min_wage_monthly_lcu"] == 4628
 
 
 def test_primary_key_unique_and_schema_valid(built_data, cy):

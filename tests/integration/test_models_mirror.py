@@ -96,7 +96,8 @@ def test_pay_tables_built_and_sama_ratio(built_data):
     pay = catalog.load("pay_observations").set_index("obs_id")
     sama = pay.loc["sama_kenya_take_home"]
     cy = catalog.load_country_year()
-    ken = cy[(cy["country_iso3"] == "KEN") & cy["min_wage_hourly_usd"].notna()].iloc[-1]
+    # The floor in force in the figure's year (2022), not the latest one (issue 12).
+    ken = cy[(cy["country_iso3"] == "KEN") & (cy["year"] == 2022)].iloc[0]
     assert sama["min_wage_hourly_usd"] == pytest.approx(ken["min_wage_hourly_usd"])
     assert sama["ratio_low_to_min_wage"] == pytest.approx(1.32 / ken["min_wage_hourly_usd"])
     assert (

@@ -64,7 +64,9 @@ def test_release_validates_and_leaves_out_non_redistributable_sources(built_data
     text = (res["path"] / ann["path"]).read_text()
     assert "w241" not in text.split("\n", 2)[1] and "w241," not in text
     cy = next(r for r in pkg["resources"] if r["name"] == "country_year")
-    assert "min_wage_monthly_lcu" not in {f["name"] for f in cy["schema"]["fields"]}
+    # Minimum wages now come from ILOSTAT's history (CC BY 4.0): released (issue 12).
+    assert "min_wage_monthly_lcu" in {f["name"] for f in cy["schema"]["fields"]}
+    assert {"mturk_weekly_income", "mturk_earnings_by_year"} <= names
     not_redis = {s["source_id"] for s in pkg["ailabor:not_redistributed_sources"]}
     assert {"w241_pay_experiment", "ilostat_minimum_wage", "mturk_hitslist"} <= not_redis
     for r in pkg["resources"]:

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from ailabor import config
-from ailabor.clean.pay_normalise import hours_for_unit, nearest_context, to_usd
+from ailabor.clean.minwage import floor_in_force
+from ailabor.clean.pay_normalise import hours_for_unit, to_usd
 from ailabor.errors import ParseError
 from ailabor.schemas.vocabularies import (
     CURRENCIES,
@@ -87,10 +88,13 @@ CY = pd.DataFrame(
         "fx_lcu_per_usd": [117.87, 134.82, 0.8043, 1.0],
         "ppp_lcu_per_intl_usd": [40.0, 43.27, 0.66, 1.0],
         "min_wage_hourly_usd": [np.nan, 0.686, np.nan, 7.25],
+        "min_wage_hourly_ppp_usd": [np.nan, 2.14, np.nan, 7.25],
+        "min_wage_status": ["not in ILOSTAT", "statutory", "not in ILOSTAT", "statutory"],
         "is_min_wage_suspect": [pd.NA, False, pd.NA, False],
         "avg_earnings_hourly_ppp_usd": [np.nan, np.nan, np.nan, np.nan],
     }
 )
+CY["fx_year_used"] = CY["year"]
 
 
 def _obs(**kw):
@@ -103,6 +107,7 @@ def _obs(**kw):
         hours_per_unit_stated=np.nan,
         country_iso3="KEN",
         year=2022,
+        paid_to="worker",
     )
     base.update(kw)
     return pd.DataFrame([base])
@@ -141,9 +146,26 @@ def test_usd_figure_in_a_country_gets_ppp_through_local_currency():
         _obs(value_low=1.32, value_high=2.0, year=2022), CY, us_federal_minimum(None)
     ).iloc[0]
     assert out["hourly_pay_low_ppp_usd"] == pytest.approx(1.32 * 117.87 / 40.0)
-    # The minimum wage exists only for 2024: nearest within 3 years, and the row says so.
-    assert out["min_wage_year_used"] == 2024
-    assert out["ratio_high_to_min_wage"] == pytest.approx(2.0 / 0.686)
+    # The minimum wage exists only for 2024, a LATER year: never used; the row says why.
+    assert pd.isna(out["min_wage_year_used"]) and np.isnan(out["ratio_high_to_min_wage"])
+    assert "in 2022 or up to 3 years before" in out["context_note"]
+
+
+def test_a_floor_from_an_earlier_year_is_used_with_its_lag():
+    out = normalise(_obs(value_low=1.0, value_high=2.0, year=2026), CY, us_federal_minimum(None))
+    r = out.iloc[0]
+    assert r["min_wage_year_used"] == 2024 and r["min_wage_lag_years"] == 2
+    assert r["min_wage_fx_year_used"] == 2024
+    assert r["ratio_high_to_min_wage"] == pytest.approx(2.0 / 0.686)
+    assert r["is_below_min_wage"] is False or r["is_below_min_wage"] == False  # noqa: E712
+
+
+def test_client_billing_rate_gets_no_ratio():
+    out = normalise(
+        _obs(value_low=12.5, year=2024, paid_to="vendor"), CY, us_federal_minimum(None)
+    ).iloc[0]
+    assert np.isnan(out["ratio_low_to_min_wage"]) and pd.isna(out["is_below_min_wage"])
+    assert "client billing rate" in out["context_note"]
 
 
 def test_missing_context_is_na_with_a_reason():
@@ -151,17 +173,17 @@ def test_missing_context_is_na_with_a_reason():
         _obs(value_low=5.0, country_iso3="GLOBAL", year=2023), CY, us_federal_minimum(None)
     ).iloc[0]
     assert np.isnan(out["hourly_pay_low_ppp_usd"]) and np.isnan(out["ratio_low_to_min_wage"])
-    assert "GLOBAL figure: no single country" in out["context_note"]
+    assert "no fx_lcu_per_usd for GLOBAL" in out["context_note"]
     no_cy = normalise(_obs(value_low=5.0, currency="KES"), None, us_federal_minimum(None)).iloc[0]
     assert (
         np.isnan(no_cy["hourly_pay_low_usd"]) and "country_year not built" in no_cy["context_note"]
     )
 
 
-def test_nearest_context_skips_flagged_minimum_wages():
+def test_floor_in_force_skips_flagged_minimum_wages():
     cy = pd.DataFrame({"country_iso3": ["HKG"], "year": [2024], "x": [0.03], "flag": [True]})
-    v, year, note = nearest_context(cy, "HKG", 2024, "x", flag_column="flag")
-    assert np.isnan(v) and year is None
+    v, year, lag, note = floor_in_force(cy, "HKG", 2024, "x", flag_column="flag")
+    assert np.isnan(v) and year is None and lag is None
 
 
 # --- scrapers -----------------------------------------------------------------------

@@ -42,18 +42,25 @@ def test_build_order_puts_each_table_after_what_it_reads():
 
 def test_lineage_follows_other_tables_columns():
     # pay ratios to the minimum wage derive from country_year's minimum wage, which comes
-    # from the ILOSTAT file; the pay figure itself only from the curated transcription.
+    # from the ILOSTAT history; the pay figure itself only from the curated transcription.
     mw = schemas.column_lineage("pay_observations", "ratio_low_to_min_wage")
-    assert "ilostat_minimum_wage" in mw and "dol_state_minwage" in mw
+    assert "ilostat_minwage_history" in mw and "dol_state_minwage" in mw
+    assert "ilostat_minimum_wage" not in mw  # the latest-year file is only a cross-check
     assert schemas.column_lineage("pay_observations", "value_low") == {
         "curated:pay_observations.csv"
     }
 
 
 def test_release_policy_is_computed_from_lineage_and_licences():
-    cy = release_policy("country_year", licensed)
+    # The minimum-wage history is CC BY 4.0: country_year ships whole.
+    assert release_policy("country_year", licensed).drop_columns == ()
+    # Were it unlicensed, its columns (and those computed from them) would leave, and only those.
+    cy = release_policy("country_year", lambda s: s != "ilostat_minwage_history")
     assert not cy.exclude and "gdp_pc_ppp_usd" not in cy.drop_columns
-    assert {"min_wage_monthly_lcu", "min_wage_hourly_usd"} <= set(cy.drop_columns)
+    assert {"min_wage_monthly_lcu", "min_wage_hourly_usd", "is_min_wage_suspect"} <= set(
+        cy.drop_columns
+    )
+    assert "avg_earnings_hourly_ppp_usd" not in cy.drop_columns
     ann = release_policy("annotations", licensed)
     assert ann.drop_rows == ("dataset", ("w241",)) and ann.drop_columns == ()
     assert release_policy("mturk_hit_groups", licensed).exclude

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ailabor.clean.minwage import floor_in_force
 from ailabor.clean.pay_units import HOURS_PER_DAY, HOURS_PER_WEEK, UNIT_HOURS, WEEKS_PER_YEAR
 
 # Currency -> the country whose official rate converts it (for the currencies in the curated data).
@@ -21,7 +22,6 @@ CURRENCY_COUNTRY = {
     "PHP": "PHL",
     "UGX": "UGA",
 }
-NON_COUNTRY_MARKERS = ("GLOBAL", "MULTI")
 
 
 def hours_for_unit(unit: str, stated: float | None) -> tuple[float | None, str]:
@@ -50,54 +50,19 @@ def hours_for_unit(unit: str, stated: float | None) -> tuple[float | None, str]:
     return None, f"per-{unit} pay: no hours given"
 
 
-def nearest_context(
-    context: pd.DataFrame,
-    iso3: str,
-    year: int,
-    column: str,
-    max_gap: int = 3,
-    flag_column: str | None = None,
-) -> tuple[float, int | None, str]:
-    """Value of ``column`` for ``iso3`` in ``year``, else the nearest year within ``max_gap``
-    (earlier preferred on ties); rows flagged in ``flag_column`` are skipped.
-
-    Returns (value, year used, note); the value is NaN with the reason when none fits.
-
-    >>> cy = pd.DataFrame({"country_iso3": ["KEN", "KEN"], "year": [2020, 2024], "x": [1.0, 2.0]})
-    >>> nearest_context(cy, "KEN", 2022, "x")
-    (1.0, 2020, 'from 2020')
-    >>> nearest_context(cy, "KEN", 2015, "x")[2]
-    'no x for KEN within 3 years of 2015'
-    """
-    if iso3 in NON_COUNTRY_MARKERS:
-        return np.nan, None, f"{iso3} figure: no single country"
-    d = context[(context["country_iso3"] == iso3) & context[column].notna()]
-    if flag_column is not None:
-        d = d[~d[flag_column].fillna(False).astype(bool)]
-    if d.empty:
-        return np.nan, None, f"no {column} for {iso3}"
-    gap = d["year"].astype(int) - int(year)
-    d = d.assign(_abs=gap.abs(), _later=(gap > 0).astype(int)).sort_values(["_abs", "_later"])
-    best = d.iloc[0]
-    if best["_abs"] > max_gap:
-        return np.nan, None, f"no {column} for {iso3} within {max_gap} years of {year}"
-    return (
-        float(best[column]),
-        int(best["year"]),
-        "same year" if best["_abs"] == 0 else f"from {int(best['year'])}",
-    )
-
-
 def to_usd(
     value: float, currency: str, year: int, context: pd.DataFrame
 ) -> tuple[float, int | None, str]:
-    """Convert ``value`` in ``currency`` to US$ at that year's official rate (nearest year within 3).
+    """Convert ``value`` in ``currency`` to US$ at the official rate in force in ``year`` (that
+    year, else the nearest earlier within 3; never a later year).
 
     >>> cy = pd.DataFrame({"country_iso3": ["KEN"], "year": [2023], "fx_lcu_per_usd": [139.85]})
     >>> round(to_usd(26600.0, "KES", 2023, cy)[0], 2)
     190.2
     >>> to_usd(5.0, "USD", 2023, cy)
     (5.0, None, 'already US$')
+    >>> to_usd(5.0, "KES", 2022, cy)[2]
+    'no fx_lcu_per_usd for KEN in 2022 or up to 3 years before'
     >>> to_usd(5.0, "XXX", 2023, cy)[2]
     'no exchange-rate country for currency XXX'
     """
@@ -106,5 +71,30 @@ def to_usd(
     iso3 = CURRENCY_COUNTRY.get(currency)
     if iso3 is None:
         return np.nan, None, f"no exchange-rate country for currency {currency}"
-    fx, fx_year, note = nearest_context(context, iso3, year, "fx_lcu_per_usd")
+    fx, fx_year, _lag, note = floor_in_force(context, iso3, year, "fx_lcu_per_usd")
     return float(value) / fx, fx_year, note
+
+
+def below_floor(low: float, high: float, floor: float):
+    """Whether reported pay is below a floor: True when even the highest reported value is
+    below it, False when the lowest is at or above it, NA when a range straddles it or a
+    value is missing. A 'less than X' or 'up to X' figure has only ``high``: it can show pay
+    below the floor, never pay at or above it.
+
+    >>> below_floor(1.32, 2.0, 0.78), below_floor(np.nan, 2.0, 7.25), below_floor(5.0, 10.0, 7.25)
+    (False, True, <NA>)
+    >>> below_floor(np.nan, 150.0, 7.25)
+    <NA>
+    """
+    if pd.isna(floor):
+        return pd.NA
+    if pd.isna(low) and pd.notna(high):
+        return True if high < floor else pd.NA
+    vals = [v for v in (low, high) if pd.notna(v)]
+    if not vals:
+        return pd.NA
+    if max(vals) < floor:
+        return True
+    if min(vals) >= floor:
+        return False
+    return pd.NA

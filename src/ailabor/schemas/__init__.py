@@ -3,7 +3,7 @@
 - ``vocabularies``: allowed values, imported wherever they are needed;
 - ``column``: :class:`Column` and the ``COLUMNS`` registry;
 - ``table``: :class:`TableSpec`, the ``TABLES`` registry, lineage, build order, release policy;
-- one module per topic (``country``, ``labels``, ``pay``, ``scraped``) declaring its columns
+- one module per topic (``country``, ``labels``, ``pay``, ``scraped``, ``mturk``) declaring its columns
   and the tables that use them;
 - ``validation``: :func:`apply_dtypes` and :func:`validate`.
 
@@ -14,7 +14,7 @@ The data dictionary, the data package, the build order, the lineage shown by
 from __future__ import annotations
 
 from ailabor.errors import SchemaError
-from ailabor.schemas import country, labels, pay, scraped  # noqa: F401  (they declare)
+from ailabor.schemas import country, labels, mturk, pay, scraped  # noqa: F401  (they declare)
 from ailabor.schemas.column import COLUMNS, Column
 from ailabor.schemas.table import (
     TABLES,

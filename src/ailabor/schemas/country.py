@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ailabor.schemas.column import col
-from ailabor.schemas.table import table
+from ailabor.schemas.table import lineage_groups, table
 from ailabor.schemas.vocabularies import FX_SOURCES, INCOME_GROUPS
 
 col(
@@ -54,11 +54,61 @@ col(
 col(
     "min_wage_monthly_lcu",
     "float64",
-    "Statutory nominal gross monthly minimum wage (ILOSTAT EAR_INEE_NOC_NB_A), as published.",
+    "Statutory nominal gross monthly minimum wage in force in the year (ILOSTAT EAR_INEE_NOC_NB_A full history, retrieved 2026-07-12), as published, in the national currency of the time.",
     unit="local currency units per month",
     min=0,
 )
-col("min_wage_currency", "str", "ISO 4217 currency of min_wage_monthly_lcu, as published.")
+col(
+    "min_wage_status",
+    "str",
+    "What the minimum-wage cell means: statutory; national floor level (India: the non-binding national floor x 26 days, not a state rate); none (a country documented to have no statutory national minimum, see ailabor.clean.minwage.NO_STATUTORY_MINIMUM); not in ILOSTAT (absent, which is not proof of no minimum).",
+    allowed=("statutory", "national floor level", "none", "not in ILOSTAT"),
+)
+col(
+    "min_wage_series_id",
+    "str",
+    "Comparable series the minimum wage belongs to (ISO3:first year); a new id starts at each definition break or redenomination, so trends are drawn within one id only.",
+)
+col(
+    "min_wage_series_break",
+    "str",
+    "Why a new minimum-wage series starts in this year (known breaks: Kenya 2008, Philippines 2010, Uganda 2017, Bangladesh 2023, Nigeria 2023, Venezuela 2018 and 2022; plus ILOSTAT's own break-in-series notes).",
+)
+col(
+    "min_wage_monthly_usd",
+    "float64",
+    "Monthly minimum wage at the official exchange rate of fx_year_used.",
+    unit="US$ per month",
+    min=0,
+)
+col(
+    "min_wage_monthly_ppp_usd",
+    "float64",
+    "Monthly minimum wage at the PPP factor of ppp_year_used.",
+    unit="international $ per month",
+    min=0,
+)
+col(
+    "min_wage_monthly_lcu_ilo",
+    "float64",
+    "ILOSTAT's local-currency value in EAR_INEE_CUR_NB_A (CUR_TYPE_LCU); differs from min_wage_monthly_lcu where ILOSTAT converted a non-monthly rate (flagged).",
+    unit="local currency units per month",
+    min=0,
+)
+col(
+    "min_wage_monthly_usd_ilo",
+    "float64",
+    "ILOSTAT's own US$ value (EAR_INEE_CUR_NB_A, CUR_TYPE_USD), kept as a cross-check of min_wage_monthly_usd.",
+    unit="US$ per month",
+    min=0,
+)
+col(
+    "min_wage_monthly_ppp_ilo",
+    "float64",
+    "ILOSTAT's own PPP value (EAR_INEE_CUR_NB_A, CUR_TYPE_PPP; the PPP base year is not stated in the file).",
+    unit="international $ per month",
+    min=0,
+)
 col(
     "hours_per_month_assumed",
     "float64",
@@ -128,70 +178,51 @@ col(
 
 WDI = ("wdi_gdp_pc_ppp", "wdi_exchange_rate", "wdi_country_metadata", "wdi_ppp_factor")
 FX = ("wdi_exchange_rate", "fed_exchange_rates")
-# Minimum wages: the ILOSTAT file, converted at WDI/Fed exchange rates and PPP factors, and
-# flagged against GDP per capita.
-MIN_WAGE = ("ilostat_minimum_wage", *FX, "wdi_ppp_factor", "wdi_gdp_pc_ppp")
+HISTORY = ("ilostat_minwage_history",)
+# Minimum wages: ILOSTAT's full history, converted at WDI/Fed exchange rates and PPP factors,
+# and flagged against GDP per capita.
+MIN_WAGE = (*HISTORY, *FX, "wdi_ppp_factor", "wdi_gdp_pc_ppp")
+COLUMNS, DERIVED_FROM = lineage_groups(
+    (("country_iso3", "year"), ("wdi_country_metadata", "wdi_gdp_pc_ppp", *FX, "wdi_ppp_factor")),
+    (("country_name", "wb_region", "income_group"), ("wdi_country_metadata",)),
+    (("gdp_pc_ppp_usd",), ("wdi_gdp_pc_ppp",)),
+    (("fx_lcu_per_usd", "fx_source"), FX),
+    (("ppp_lcu_per_intl_usd", "ppp_vintage"), ("wdi_ppp_factor",)),
+    (
+        ("min_wage_status", "min_wage_monthly_lcu", "min_wage_series_id", "min_wage_series_break"),
+        HISTORY,
+    ),
+    # Set wherever a minimum wage or average earnings is there to convert.
+    (("hours_per_month_assumed",), (*HISTORY, "ilostat_earnings")),
+    (("min_wage_hourly_lcu",), HISTORY),
+    (
+        (
+            "min_wage_monthly_usd",
+            "min_wage_hourly_usd",
+            "min_wage_monthly_ppp_usd",
+            "min_wage_hourly_ppp_usd",
+            "fx_year_used",
+            "ppp_year_used",
+        ),
+        MIN_WAGE,
+    ),
+    (("min_wage_monthly_lcu_ilo", "min_wage_monthly_usd_ilo", "min_wage_monthly_ppp_ilo"), HISTORY),
+    (("min_wage_flag", "is_min_wage_suspect"), MIN_WAGE),
+    (
+        ("avg_earnings_monthly_ppp_usd", "avg_earnings_hourly_ppp_usd", "avg_earnings_source"),
+        ("ilostat_earnings",),
+    ),
+)
+# The older latest-year file (ilostat_minimum_wage, no licence) is read only to cross-check
+# the history in the build report, when present: no column derives from it.
 table(
     "country_year",
-    "Country-year context: GDP per capita PPP, exchange and PPP rates, statutory minimum wage "
-    "(monthly, hourly, US$ and PPP $) and average earnings, from the World Bank and ILOSTAT.",
-    [
-        "country_iso3",
-        "year",
-        "country_name",
-        "wb_region",
-        "income_group",
-        "gdp_pc_ppp_usd",
-        "fx_lcu_per_usd",
-        "fx_source",
-        "ppp_lcu_per_intl_usd",
-        "ppp_vintage",
-        "min_wage_monthly_lcu",
-        "min_wage_currency",
-        "hours_per_month_assumed",
-        "min_wage_hourly_lcu",
-        "min_wage_hourly_usd",
-        "min_wage_hourly_ppp_usd",
-        "fx_year_used",
-        "ppp_year_used",
-        "min_wage_flag",
-        "is_min_wage_suspect",
-        "avg_earnings_monthly_ppp_usd",
-        "avg_earnings_hourly_ppp_usd",
-        "avg_earnings_source",
-    ],
+    "Country-year context: GDP per capita PPP, exchange and PPP rates, the statutory minimum wage "
+    "in force each year (monthly and hourly; local currency, US$ and PPP $; series breaks marked) "
+    "and average earnings, from the World Bank and ILOSTAT.",
+    COLUMNS,
     ["country_iso3", "year"],
     not_null=["country_iso3", "year", "country_name"],
-    sources=(*WDI, "ilostat_minimum_wage", "ilostat_earnings", "fed_exchange_rates"),
-    derived_from={
-        **dict.fromkeys(
-            ("country_iso3", "country_name", "wb_region", "income_group"), ("wdi_country_metadata",)
-        ),
-        # Years present in any of the rate and earnings files (a key, not a value).
-        "year": ("wdi_gdp_pc_ppp", *FX, "wdi_ppp_factor", "ilostat_earnings"),
-        "gdp_pc_ppp_usd": ("wdi_gdp_pc_ppp",),
-        "fx_lcu_per_usd": FX,
-        "fx_source": FX,
-        "ppp_lcu_per_intl_usd": ("wdi_ppp_factor",),
-        "ppp_vintage": ("wdi_ppp_factor",),
-        **dict.fromkeys(
-            (
-                "min_wage_monthly_lcu",
-                "min_wage_currency",
-                "min_wage_hourly_lcu",
-                "min_wage_hourly_usd",
-                "min_wage_hourly_ppp_usd",
-                "fx_year_used",
-                "ppp_year_used",
-                "min_wage_flag",
-                "is_min_wage_suspect",
-            ),
-            MIN_WAGE,
-        ),
-        "hours_per_month_assumed": ("ilostat_minimum_wage", "ilostat_earnings"),
-        **dict.fromkeys(
-            ("avg_earnings_monthly_ppp_usd", "avg_earnings_hourly_ppp_usd", "avg_earnings_source"),
-            ("ilostat_earnings",),
-        ),
-    },
+    sources=(*WDI, *HISTORY, "ilostat_earnings", "fed_exchange_rates"),
+    derived_from=DERIVED_FROM,
 )

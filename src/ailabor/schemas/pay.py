@@ -7,7 +7,9 @@ from ailabor.schemas.table import table
 from ailabor.schemas.vocabularies import (
     BUSINESS_MODELS,
     CURRENCIES,
+    PAID_TO,
     PAY_BASES,
+    PAY_KINDS,
     PAY_UNITS,
     SOURCE_TYPES,
     VERIFICATION_LEVELS,
@@ -109,7 +111,7 @@ col(
 col(
     "min_wage_year_used",
     "Int64",
-    "Year of the minimum wage the ratios use (nearest within 3 years).",
+    "Year of the minimum wage the ratios use: the pay figure's year, else the nearest earlier year within 3 (the floor in force; never a later year).",
     unit="year",
 )
 col(
@@ -131,7 +133,12 @@ col(
     unit="ratio",
     min=0,
 )
-col("avg_earnings_year_used", "Int64", "Year of the ILOSTAT average earnings used.", unit="year")
+col(
+    "avg_earnings_year_used",
+    "Int64",
+    "Year of the ILOSTAT average earnings used (the pay figure's year, else the nearest earlier within 3).",
+    unit="year",
+)
 col(
     "ratio_low_to_avg_earnings",
     "float64",
@@ -175,6 +182,50 @@ col("fairwork_score", "Int64", "Fairwork cloudwork rating score.", unit="points"
 col("score_max", "Int64", "Maximum possible Fairwork score.", unit="points", min=1)
 
 
+# --- pay as pay, the floor in force ---
+col(
+    "observation_group",
+    "str",
+    "One observation: rows that are the same worker's or the same report's pay in two units (e.g. $40 an hour and $400 a day) share a group and are counted once.",
+)
+col(
+    "pay_kind",
+    "str",
+    "What the figure measures: worker take-home, worker gross, advertised rate (offered, not earned), platform rule (a platform's minimum or recommended rate), client billing rate (what a client paid a vendor per worker-hour: not pay), company-stated, self-reported (a worker's or survey respondents' own account).",
+    allowed=PAY_KINDS,
+)
+col(
+    "paid_to",
+    "str",
+    "Whose pay it is: worker, or vendor (a client's payment to the firm employing the workers). Pay summaries and figures use worker rows only.",
+    allowed=PAID_TO,
+)
+col(
+    "min_wage_lag_years",
+    "Int64",
+    "year - min_wage_year_used: 0 when the floor of the pay figure's own year is used; never negative (no floor from a later year).",
+    unit="years",
+    min=0,
+)
+col(
+    "min_wage_fx_year_used",
+    "Int64",
+    "Year of the exchange rate that converted the local minimum wage to US$ (from country_year.fx_year_used).",
+    unit="year",
+)
+col(
+    "avg_earnings_lag_years",
+    "Int64",
+    "year - avg_earnings_year_used (never negative).",
+    unit="years",
+    min=0,
+)
+col(
+    "is_below_min_wage",
+    "boolean",
+    "True when even the highest reported value is below the hourly minimum wage in force; False when the lowest is at or above it; empty when a range straddles it or no floor is known.",
+)
+
 CURATED_PAY = "curated:pay_observations.csv"
 FX_CONTEXT = (CURATED_PAY, "country_year.fx_lcu_per_usd")
 PPP_CONTEXT = (*FX_CONTEXT, "country_year.ppp_lcu_per_intl_usd")
@@ -182,6 +233,7 @@ PPP_CONTEXT = (*FX_CONTEXT, "country_year.ppp_lcu_per_intl_usd")
 MIN_WAGE_CONTEXT = (
     *FX_CONTEXT,
     "country_year.min_wage_hourly_usd",
+    "country_year.min_wage_hourly_ppp_usd",
     "us_state_min_wage.min_wage_high",
 )
 EARNINGS_CONTEXT = (*PPP_CONTEXT, "country_year.avg_earnings_hourly_ppp_usd")
@@ -192,6 +244,9 @@ table(
     [
         "obs_id",
         "fact_id",
+        "observation_group",
+        "pay_kind",
+        "paid_to",
         "platform",
         "client",
         "country_iso3",
@@ -215,12 +270,17 @@ table(
         "hourly_pay_high_ppp_usd",
         "ppp_year_used",
         "min_wage_hourly_usd",
+        "min_wage_hourly_ppp_usd",
         "min_wage_year_used",
+        "min_wage_lag_years",
+        "min_wage_fx_year_used",
         "min_wage_source",
         "ratio_low_to_min_wage",
         "ratio_high_to_min_wage",
+        "is_below_min_wage",
         "avg_earnings_hourly_ppp_usd",
         "avg_earnings_year_used",
+        "avg_earnings_lag_years",
         "ratio_low_to_avg_earnings",
         "ratio_high_to_avg_earnings",
         "context_note",
@@ -239,6 +299,9 @@ table(
     not_null=[
         "obs_id",
         "fact_id",
+        "observation_group",
+        "pay_kind",
+        "paid_to",
         "country_iso3",
         "year",
         "currency",
@@ -257,10 +320,14 @@ table(
         **dict.fromkeys(
             (
                 "min_wage_hourly_usd",
+                "min_wage_hourly_ppp_usd",
                 "min_wage_year_used",
+                "min_wage_lag_years",
+                "min_wage_fx_year_used",
                 "min_wage_source",
                 "ratio_low_to_min_wage",
                 "ratio_high_to_min_wage",
+                "is_below_min_wage",
             ),
             MIN_WAGE_CONTEXT,
         ),
@@ -268,6 +335,7 @@ table(
             (
                 "avg_earnings_hourly_ppp_usd",
                 "avg_earnings_year_used",
+                "avg_earnings_lag_years",
                 "ratio_low_to_avg_earnings",
                 "ratio_high_to_avg_earnings",
             ),

@@ -115,6 +115,17 @@ def table(name: str, description: str, columns, primary_key, not_null=(), **inpu
     return spec
 
 
+def lineage_groups(*groups: tuple[tuple[str, ...], tuple[str, ...]]):
+    """``(columns, derived_from)`` for :func:`table` from groups of (columns, lineage), so
+    each column is named once, beside what it derives from.
+
+    >>> lineage_groups((("a", "b"), ("src1",)), (("c",), ("src2", "t.x")))
+    (['a', 'b', 'c'], {'a': ('src1',), 'b': ('src1',), 'c': ('src2', 't.x')})
+    """
+    columns = [c for cols, _ in groups for c in cols]
+    return columns, {c: tuple(lin) for cols, lin in groups for c in cols}
+
+
 def column_lineage(table_name: str, column: str) -> frozenset[str]:
     """Source ids and ``curated:`` files a column's values derive from, through other tables."""
     spec = TABLES[table_name]

@@ -60,3 +60,13 @@ HIT_TASK_TYPES = (
 )
 RATE_KINDS = ("single", "range", "dual", "placeholder")
 PLACEHOLDER_KINDS = ("not applicable", "not available")
+PAY_KINDS = (
+    "worker take-home",
+    "worker gross",
+    "advertised rate",
+    "platform rule",
+    "client billing rate",
+    "company-stated",
+    "self-reported",
+)
+PAID_TO = ("worker", "vendor")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ailabor.errors import ParseError
 from ailabor.sources.base import Source, github_files
 from ailabor.sources.readers import read_csv_strict, to_integer, to_number
 
@@ -154,3 +155,81 @@ def parse_ilostat_earnings(path: Path) -> pd.DataFrame:
             "obs_status": df.get("obs_status", pd.Series("", index=df.index)).astype("string"),
         }
     ).reset_index(drop=True)
+
+
+# --- parse: full minimum-wage history (issue 12) ------------------------------
+HISTORY_NOC_FILE = "EAR_INEE_NOC_NB_A.csv"
+HISTORY_CUR_FILE = "EAR_INEE_CUR_NB_A.csv"
+_HISTORY_NEED = ["ref_area", "source", "indicator", "time", "obs_value", "note_indicator"]
+# ILOSTAT's classif1 codes in EAR_INEE_CUR_NB_A -> our column.
+CUR_TYPES = {
+    "CUR_TYPE_LCU": "min_wage_monthly_lcu_ilo",
+    "CUR_TYPE_USD": "min_wage_monthly_usd_ilo",
+    "CUR_TYPE_PPP": "min_wage_monthly_ppp_ilo",
+}
+
+
+def parse_minwage_history(path: Path) -> pd.DataFrame:
+    """``EAR_INEE_NOC_NB_A.csv`` (UTF-8 BOM): one row per country and year with
+    ``country_iso3``, ``year``, ``min_wage_monthly_lcu``, ``ilo_source``,
+    ``ilo_note_indicator``, ``ilo_note_source``.
+
+    A duplicated (country, year) or a row without a value is an error naming the row,
+    never a silent pick."""
+    sid = MINIMUM_WAGE_HISTORY.source_id
+    df = _read_csv_checked(path, sid, _HISTORY_NEED)
+    out = pd.DataFrame(
+        {
+            "country_iso3": df["ref_area"].str.strip().astype("string"),
+            "year": to_integer(df, "time", sid, path),
+            "min_wage_monthly_lcu": _to_number(df, "obs_value", sid, path),
+            "ilo_source": df["source"].astype("string"),
+            "ilo_note_indicator": df["note_indicator"].astype("string"),
+            "ilo_note_source": df.get("note_source", pd.Series("", index=df.index)).astype(
+                "string"
+            ),
+        }
+    )
+    if (bad := out["min_wage_monthly_lcu"].isna() | out["year"].isna()).any():
+        raise ParseError(sid, path, "row without a year or a value", line=_line(bad))
+    if (dup := out.duplicated(["country_iso3", "year"], keep="first")).any():
+        raise ParseError(sid, path, "country and year repeated", line=_line(dup))
+    return out.reset_index(drop=True)
+
+
+def _line(mask: pd.Series) -> int | None:
+    """The file line of the first flagged row (the strict reader indexes rows by line)."""
+    try:
+        return int(mask.idxmax())
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_minwage_history_by_currency(path: Path) -> pd.DataFrame:
+    """``EAR_INEE_CUR_NB_A.csv``: ILOSTAT's own LCU / US$ / PPP values side by side,
+    one row per country and year (``min_wage_monthly_{lcu,usd,ppp}_ilo``; NA where
+    ILOSTAT gives none, e.g. no US$ value for some years). The PPP base year is not
+    stated in the file. An unknown ``classif1`` code is an error naming the row."""
+    sid = MINIMUM_WAGE_HISTORY.source_id
+    df = _read_csv_checked(path, sid, [*_HISTORY_NEED, "classif1"])
+    if (unknown := ~df["classif1"].isin(list(CUR_TYPES))).any():
+        first = unknown.idxmax()
+        raise ParseError(
+            sid, path, f"unknown classif1 {df.at[first, 'classif1']!r}", line=_line(unknown)
+        )
+    long = pd.DataFrame(
+        {
+            "country_iso3": df["ref_area"].str.strip(),
+            "year": to_integer(df, "time", sid, path).astype("int64"),
+            "kind": df["classif1"].map(CUR_TYPES),
+            "value": _to_number(df, "obs_value", sid, path),
+        }
+    )
+    if (dup := long.duplicated(["country_iso3", "year", "kind"])).any():
+        raise ParseError(sid, path, "country, year and currency type repeated", line=_line(dup))
+    wide = long.pivot(index=["country_iso3", "year"], columns="kind", values="value")
+    wide = wide.reindex(columns=list(CUR_TYPES.values())).reset_index()
+    wide.columns.name = None
+    wide["country_iso3"] = wide["country_iso3"].astype("string")
+    wide["year"] = wide["year"].astype("Int64")
+    return wide
