@@ -42,13 +42,13 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## all: the main job: fetch every source, build the tables, fit the models, draw the figures, write the paper
-##      (it builds what it can, then says what was not built and the one thing to do;
-##      STRICT=1 makes it exit non-zero when anything was not built)
+##      (it builds what it can, then says what was not built and the one thing to do; it exits
+##      non-zero when the built paper fails its check, and under STRICT=1 when anything was not built)
 all: export AILABOR_END_SUMMARY := 1
 all: data
 	@$(MAKE) --no-print-directory --keep-going outputs; \
-	$(MAKE) --no-print-directory paper-check-if-built; \
-	$(AILABOR) summary $(if $(STRICT),--strict)
+	$(MAKE) --no-print-directory paper-check-if-built; checked=$$?; \
+	$(AILABOR) summary $(if $(STRICT),--strict) && exit $$checked
 
 # ---- data: fetch and build, each behind a stamp so that a no-op run costs only stat calls --
 PROCESSED := $(if $(AILABOR_DATA),$(AILABOR_DATA)/processed,data/processed)

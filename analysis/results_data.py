@@ -100,6 +100,8 @@ write_numbers(
     {
         "data_n_sources": str(len(rows)),
         "data_n_not_redistributed": str(sum(r["Redistributed"] == "no" for r in rows)),
+        "data_code_licence": config.CODE_LICENCE,
+        "data_curated_licence": config.CURATED_LICENCE,
     },
     out / "data.json",
 )

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ailabor.figures.evidence import WORDS, cell_text, shown_studies
 from ailabor.models import evidence
-from ailabor.paper_format import f, write_numbers, write_results
+from ailabor.paper_format import f, write_numbers, write_paper_csv, write_results
 
 out = Path(sys.argv[1])
 
@@ -150,5 +150,5 @@ for s in randomised.sort_values(["year", "label"]).itertuples():
 out.mkdir(parents=True, exist_ok=True)
 write_results(res, out / "evidence_results.json")
 counts.to_csv(out / "evidence_counts.csv")
-pd.DataFrame(table).to_csv(out / "evidence_randomised.csv", index=False)
+write_paper_csv(pd.DataFrame(table), out / "evidence_randomised.csv")
 write_numbers(n, out / "evidence.json")

@@ -18,7 +18,16 @@ import ailabor
 from ailabor.models import abandonment, w241
 from ailabor.models.inference import ALPHA, CI_LEVEL
 from ailabor.models.w241 import PAY, STEP
-from ailabor.paper_format import f, p, pct, usd, write_numbers, write_results
+from ailabor.paper_format import (
+    f,
+    p,
+    pct,
+    signed,
+    usd,
+    write_numbers,
+    write_paper_csv,
+    write_results,
+)
 from ailabor.pay_summary import us_federal_minimum_for
 from ailabor.quality import MajorityVote
 from ailabor.sources.w241 import POSTINGS
@@ -112,7 +121,7 @@ def posting_label(pid):
 
 
 def ppfmt(lo, hi):
-    return f"{lo:+.1f} to {hi:+.1f}"
+    return f"{signed(lo)} to {signed(hi)}"
 
 
 def row_set(r, prefix="perm"):
@@ -134,7 +143,7 @@ for (outcome, sample), r in eff.iterrows():
     n[f"{k}_perm_p"] = p(r.perm_p)
     n[f"{k}_perm_n"] = str(int(r.perm_assignments))
     n[f"{k}_z"] = f"{f(r.z_ci_low)}–{f(r.z_ci_high)}"
-    n[f"{k}_pp"] = f"{r.pp_per_step:+.1f}"
+    n[f"{k}_pp"] = signed(r.pp_per_step)
     n[f"{k}_wcr"] = ppfmt(r.wcr_ci_low, r.wcr_ci_high)
     n[f"{k}_wcr_p"] = p(r.wcr_p)
     n[f"{k}_rate_low"] = pct(r.rate_at_low_pay)
@@ -194,7 +203,7 @@ lb = lee.set_index(["sample", "comparison"])
 for (sample, comp), r in lb.iterrows():
     k = f"exp_lee_{sample}_{comp.replace('.', '')}"
     n[f"{k}"] = ppfmt(r.lower, r.upper)
-    n[f"{k}_naive"] = f"{r.naive:+.1f}"
+    n[f"{k}_naive"] = signed(r.naive)
     n[f"{k}_trim"] = pct(r.trim_share)
 # Time to fill.
 fl = fill.set_index("posting_id")
@@ -410,7 +419,7 @@ lee_table = pd.DataFrame(
             "Comparison": LEE_NAMES[r["comparison"]],
             "Completion (lower pay, higher pay)": f"{pct(r['completion_low'])}, {pct(r['completion_high'])}",
             "Trimmed": f"{pct(r['trim_share'])} of {r['trimmed_arm']}-pay finishers",
-            "Finishers' difference (pp)": f"{r['naive']:+.1f}",
+            "Finishers' difference (pp)": signed(r["naive"]),
             "Lee bounds (pp)": ppfmt(r["lower"], r["upper"]),
         }
         for _, r in lee.iterrows()
@@ -490,5 +499,5 @@ for name, t in (
     ("exp_exclusions_table", excl_table),
     ("exp_simulation_table", sim_table),
 ):
-    t.to_csv(out / f"{name}.csv", index=False)
+    write_paper_csv(t, out / f"{name}.csv")
 write_numbers(n, out / "experiment.json")

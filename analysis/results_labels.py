@@ -14,7 +14,7 @@ import pandas as pd
 import ailabor
 from ailabor.figures.labels import DATASET_NAMES
 from ailabor.paper_format import f as _f
-from ailabor.paper_format import pct, write_numbers, write_results
+from ailabor.paper_format import pct, write_numbers, write_paper_csv, write_results
 from ailabor.quality import TIE_RULE, OneCoinDawidSkene
 from ailabor.quality.uncertainty import interval_coverage
 from ailabor.quality.validate import METHOD_NAMES, MIN_GOLD_LABELS
@@ -120,5 +120,5 @@ res = {
 # Save outputs.
 write_results(res, out / "labels_results.json")
 write_numbers(n, out / "labels.json")
-table.to_csv(out / "label_benchmark_table.csv", index=False, lineterminator="\n")
+write_paper_csv(table, out / "label_benchmark_table.csv")
 print(f"wrote {len(table)} rows to {out / 'label_benchmark_table.csv'}")

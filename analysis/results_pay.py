@@ -13,7 +13,7 @@ import pandas as pd
 
 import ailabor
 from ailabor.clean.minwage import MAX_FLOOR_LAG_YEARS, us_federal_minimum_for
-from ailabor.paper_format import usd, write_numbers, write_results
+from ailabor.paper_format import usd, write_numbers, write_paper_csv, write_results
 from ailabor.tables.pay import worker_pay
 
 out = Path(sys.argv[1])
@@ -21,6 +21,7 @@ out = Path(sys.argv[1])
 # Load inputs.
 pay = ailabor.load_table("pay_observations")
 dol = ailabor.load_table("us_state_min_wage")
+scores = ailabor.load_table("platform_scores")
 cy = ailabor.load_country_year().set_index(["country_iso3", "year"])
 
 # Process data.
@@ -93,6 +94,7 @@ n = {
 for k in ("primary", "secondary", "self-reported", "unverified"):
     n[f"pay_{k.replace('-', '_')}"] = str(res["by_verification"].get(k, 0))
 s = o["sama_kenya_take_home"]
+n["fairwork_score_max"] = str(int(scores["score_max"].max()))
 n["sama_range"] = rng("sama_kenya_take_home")
 n["sama_range_ppp"] = rng("sama_kenya_take_home", "_ppp_usd")
 n["sama_ratio"] = ratio("sama_kenya_take_home")
@@ -160,4 +162,4 @@ table = pd.DataFrame(
 # Save outputs.
 write_results(res, out / "pay_results.json")
 write_numbers(n, out / "pay.json")
-table.to_csv(out / "pay_ratios.csv", index=False)
+write_paper_csv(table, out / "pay_ratios.csv")

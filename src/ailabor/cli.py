@@ -98,9 +98,10 @@ def _report_fetch(results, n_sources: int, seconds: float, keep_going: bool) -> 
 
 def _cmd_pin(args: argparse.Namespace) -> int:
     from ailabor.fetch import fetch_sources, find_in_mirror
-    from ailabor.provenance import read_meta, sha256_file, verify_snapshot
+    from ailabor.provenance import read_meta, verify_snapshot
     from ailabor.sources import get_source, registry
     from ailabor.sources.pins import Pin, pins_path, write_pins
+    from ailabor.storage import sha256_file
 
     sources = [get_source(s) for s in (args.sources or list(registry()))]
     if args.refresh:

@@ -97,3 +97,8 @@ READ_TIMEOUT_S = float(os.environ.get("AILABOR_READ_TIMEOUT", "20"))
 FETCH_DEADLINE_S = float(os.environ.get("AILABOR_FETCH_DEADLINE", "300"))
 PER_HOST_DELAY_S = float(os.environ.get("AILABOR_PER_HOST_DELAY", "1.0"))
 MAX_RETRIES = int(os.environ.get("AILABOR_MAX_RETRIES", "4"))
+
+
+# Licences of ailabor's own work (the sources keep theirs: see ailabor.sources.registry()).
+CODE_LICENCE = "MIT"
+CURATED_LICENCE = "CC BY 4.0"

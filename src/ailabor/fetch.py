@@ -19,17 +19,11 @@ from tqdm.auto import tqdm
 from ailabor import config
 from ailabor.errors import FetchError, OfflineError, PinMismatchError
 from ailabor.http import StalledError, atomic_write_from_chunks, download, host_key, make_session
-from ailabor.provenance import (
-    SnapshotMeta,
-    portable_origin,
-    read_meta,
-    sha256_file,
-    utc_now,
-    verify_snapshot,
-)
+from ailabor.provenance import SnapshotMeta, portable_origin, read_meta, verify_snapshot
 from ailabor.provenance import write_meta as _write_meta
 from ailabor.sources import Source, SourceFile
 from ailabor.sources.pins import check_pin, pin_for
+from ailabor.storage import sha256_file, utc_now
 
 
 @dataclass(frozen=True)
@@ -61,7 +55,7 @@ def _copy_file(src: Path, dest: Path, accept=None) -> str:
 
 
 def _version() -> str:
-    from ailabor import __version__
+    from ailabor.version import __version__
 
     return __version__
 

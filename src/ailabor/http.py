@@ -8,10 +8,8 @@ leaves a half-written file behind.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -25,7 +23,7 @@ from urllib3.util.retry import Retry
 
 from ailabor import config
 from ailabor.errors import FetchError, OfflineError
-from ailabor.provenance import apply_umask
+from ailabor.storage import atomic_write
 
 
 def mirror_hint() -> str:
@@ -47,7 +45,7 @@ RETRY_STATUSES = (429, 500, 502, 503, 504)
 
 
 def user_agent() -> str:
-    from ailabor import __version__
+    from ailabor.version import __version__
 
     return config.USER_AGENT.format(version=__version__)
 
@@ -143,21 +141,16 @@ class Download:
 def atomic_write_from_chunks(
     dest: Path, chunks, expected_bytes: int | None = None, accept=None
 ) -> Download:
-    """Write ``chunks`` to ``dest`` through a temporary file and a rename.
-
-    The temporary file lives beside ``dest`` and is removed on any error, so
-    ``dest`` either holds the whole body or is left as it was. ``accept``, if
-    given, is called with the :class:`Download` (sha256, bytes) before the rename
-    and may raise to refuse the bytes (see the pins in :mod:`ailabor.sources.pins`).
-    The file gets the permissions the process umask allows (not mkstemp's 0600).
+    """Write ``chunks`` to ``dest`` atomically (:func:`ailabor.storage.atomic_write`), so
+    ``dest`` either holds the whole body or is left as it was. ``accept``, if given, is called
+    with the :class:`Download` (sha256, bytes) before the rename and may raise to refuse the
+    bytes (see the pins in :mod:`ailabor.sources.pins`).
     """
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    tmp = Path(tmp_name)
-    digest = hashlib.sha256()
-    n = 0
-    try:
-        with os.fdopen(fd, "wb") as fh:
+    got: list[Download] = []
+
+    def write(tmp: Path) -> None:
+        digest, n = hashlib.sha256(), 0
+        with open(tmp, "wb") as fh:
             for chunk in chunks:
                 if chunk:
                     fh.write(chunk)
@@ -167,15 +160,12 @@ def atomic_write_from_chunks(
             os.fsync(fh.fileno())
         if expected_bytes is not None and n != expected_bytes:
             raise OSError(f"body has {n} bytes, Content-Length said {expected_bytes}")
+        got.append(Download(dest, digest.hexdigest(), n, None))
         if accept is not None:
-            accept(Download(dest, digest.hexdigest(), n, None))
-        apply_umask(tmp)
-        os.replace(tmp, dest)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    return Download(dest, digest.hexdigest(), n, None)
+            accept(got[0])
+
+    atomic_write(dest, write)
+    return got[0]
 
 
 def _is_timeout(exc: BaseException) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ailabor import schemas, storage
+from ailabor import config, schemas, storage
 
 
 def _source_licences() -> dict[str, tuple[str, bool]]:
@@ -14,7 +14,7 @@ def _source_licences() -> dict[str, tuple[str, bool]]:
 def table_licence(name: str) -> str:
     """Licence of a built table: CC BY 4.0 for ailabor's work, plus every source's own terms."""
     lic = _source_licences()
-    parts = ["CC BY 4.0 (ailabor compilation)"]
+    parts = [f"{config.CURATED_LICENCE} (ailabor compilation)"]
     parts += [f"{s}: {lic[s][0]}" for s in schemas.table_lineage(name) if s in lic]
     return "; ".join(parts)
 

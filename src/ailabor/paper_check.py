@@ -205,10 +205,16 @@ def hand_typed_numbers(text: str, file: str) -> list[Finding]:
 
     >>> [f.line for f in hand_typed_numbers("= Title\\nWe saw #n.k workers.\\nOf 12 workers", "x.typ")]
     [3]
+    >>> hand_typed_numbers("The W241 study", "x.typ")
+    []
     """
     found, last_line = [], -1
+    prev, in_name = "", False
     for pos, c in prose(text):
-        if c.isdigit():
+        # A digit right after a letter belongs to a name (W241, ISO3), not a number.
+        in_name = c.isdigit() and (prev.isalpha() or (prev.isdigit() and in_name))
+        prev = c
+        if c.isdigit() and not in_name:
             line = _line_of(text, pos)
             if line != last_line:
                 snippet = text.splitlines()[line - 1].strip()[:80]

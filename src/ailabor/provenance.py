@@ -7,52 +7,13 @@ every processed table can list the exact inputs it was built from.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
+from ailabor.storage import sha256_file, write_json
+
 META_SUFFIX = ".meta.json"
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file, read in blocks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def utc_now(honour_source_date_epoch: bool = True) -> str:
-    """Now in UTC (ISO 8601, seconds), or ``SOURCE_DATE_EPOCH`` when that is set, so
-    that two builds made with the same epoch write the same sidecars.
-
-    A snapshot's ``retrieved_at`` is a fact about the download, not a build date: it
-    is always the real time (``honour_source_date_epoch=False``) and is one of the
-    :data:`TIMESTAMP_KEYS` left out when two builds are compared.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if honour_source_date_epoch and epoch.isdigit():
-        now = datetime.fromtimestamp(int(epoch), UTC)
-    else:
-        now = datetime.now(UTC)
-    return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def apply_umask(path: Path | str) -> None:
-    """Give a file made by :func:`tempfile.mkstemp` (always 0600) the mode an ordinary
-    ``open()`` would have given it: ``0666 & ~umask``."""
-    os.chmod(path, 0o666 & ~_current_umask())
 
 
 #: Keys of a sidecar that record when, not what: left out when builds are compared.
@@ -104,24 +65,9 @@ def meta_path(path: Path) -> Path:
     return path.with_name(path.name + META_SUFFIX)
 
 
-def write_json_atomic(path: Path, obj: object) -> None:
-    """Write JSON through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(obj, fh, indent=2, sort_keys=False, default=str)
-            fh.write("\n")
-        apply_umask(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_meta(path: Path, meta: SnapshotMeta) -> Path:
     mp = meta_path(path)
-    write_json_atomic(mp, asdict(meta))
+    write_json(mp, asdict(meta))
     return mp
 
 

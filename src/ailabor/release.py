@@ -18,8 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from ailabor import codegraph, config, schemas, storage
-from ailabor.provenance import META_SUFFIX, iter_snapshots, portable_origin, sha256_file, utc_now
+from ailabor.provenance import META_SUFFIX, iter_snapshots, portable_origin
 from ailabor.sources import registry
+from ailabor.storage import sha256_file, utc_now
 from ailabor.version import __version__
 
 FRICTIONLESS_TYPES = {

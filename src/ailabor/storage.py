@@ -8,16 +8,42 @@ not change is not rewritten, so downstream make targets see no change either.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ailabor import config
 from ailabor.errors import MissingSourceError, StaleTableError, UnknownTableError
-from ailabor.provenance import sha256_file, utc_now
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file, read in blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def utc_now(honour_source_date_epoch: bool = True) -> str:
+    """Now in UTC (ISO 8601, seconds), or ``SOURCE_DATE_EPOCH`` when that is set, so
+    that two builds made with the same epoch write the same sidecars.
+
+    A snapshot's ``retrieved_at`` is a fact about the download, not a build date: it
+    is always the real time (``honour_source_date_epoch=False``) and is one of the
+    :data:`TIMESTAMP_KEYS` left out when two builds are compared.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if honour_source_date_epoch and epoch.isdigit():
+        now = datetime.fromtimestamp(int(epoch), UTC)
+    else:
+        now = datetime.now(UTC)
+    return now.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def atomic_write(path: Path, data: bytes | Callable[[Path], None]) -> bool:
@@ -45,9 +71,9 @@ def atomic_write(path: Path, data: bytes | Callable[[Path], None]) -> bool:
         if path.exists() and _same_bytes(tmp, path):
             tmp.unlink()
             return False
-        umask = os.umask(0)
+        umask = os.umask(0)  # read it (there is no getter) and put it back at once
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
         os.replace(tmp, path)
         return True
     except BaseException:

@@ -10,8 +10,9 @@ from ailabor import cli
 from ailabor.errors import FetchError, OfflineError
 from ailabor.fetch import fetch_source
 from ailabor.http import download, make_session
-from ailabor.provenance import read_meta, sha256_file
+from ailabor.provenance import read_meta
 from ailabor.sources import Source, SourceFile
+from ailabor.storage import sha256_file
 
 BODY = b"country,value\n" + b"KEN,1.32\n" * 500
 
