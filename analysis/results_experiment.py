@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 import ailabor
-from ailabor.models import abandonment, w241
+from ailabor.models import abandonment, w241, w241_postings
 from ailabor.models.inference import ALPHA, CI_LEVEL
 from ailabor.models.w241 import PAY, STEP
 from ailabor.paper_format import (
@@ -48,7 +48,7 @@ effects = w241.pay_effects(workers)
 adjusted = w241.adjusted_effects(workers)
 loo = w241.leave_one_posting_out(workers)
 lee = w241.lee_bounds(workers)
-postings = w241.posting_summary(workers)
+postings = w241_postings.posting_summary(workers)
 fill = abandonment.time_to_fill(workers)
 fill_effect = {
     "none": abandonment.fill_effect(fill),
@@ -56,10 +56,10 @@ fill_effect = {
 }
 quits = abandonment.abandonment_check(workers)
 repeat = abandonment.repeat_participation(workers)
-excl, excl_facts = w241.exclusions(workers, build_report)
+excl, excl_facts = w241_postings.exclusions(workers, build_report)
 year = int(main["started_at"].dt.year.min())
 fed_min, fed_year = us_federal_minimum_for(year, dol)
-pay_range = w241.effective_pay_range(workers, fed_min)
+pay_range = w241_postings.effective_pay_range(workers, fed_min)
 w_labels = annotations[
     (annotations["dataset"] == "w241") & ~annotations["is_screener"].astype(bool)
 ]
@@ -84,7 +84,7 @@ res = {
     "exclusion_facts": excl_facts,
     "effective_pay": {**pay_range, "federal_minimum_year": fed_year},
     "majority_vote": {"tied_questions": mv_ties, "tie_rule": tie_rule},
-    "pay_per_hour": w241.pay_per_hour_association(workers),
+    "pay_per_hour": w241_postings.pay_per_hour_association(workers),
     "w241_min_labels_per_question": int(w_labels.groupby("task").size().min()),
     "schedule": POSTINGS.drop(columns=["posted_at"]).to_dict("records"),
     "simulation_seconds": sim.get("seconds"),

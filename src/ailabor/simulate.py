@@ -29,12 +29,14 @@ import pandas as pd
 from ailabor.models.inference import (
     ALPHA,
     Z,
-    assignment_matrix,
-    batched_binomial_slopes,
     binomial_irls,
     design_matrix,
-    linked_assignment_matrix,
     wild_cluster_bootstrap,
+)
+from ailabor.models.permutation import (
+    assignment_matrix,
+    batched_binomial_slopes,
+    linked_assignment_matrix,
 )
 
 QUESTIONS = 48

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from ailabor import catalog, storage
-from ailabor.models import abandonment, w241, zencrowd
+from ailabor.models import abandonment, w241, w241_postings, zencrowd
 from ailabor.sources import w241 as w241_source
 
 
@@ -31,7 +31,7 @@ def test_every_outcome_and_sample_is_estimated(effects):
 
 
 def test_replication_rates_match_posting_counts(built_data, effects):
-    posts = w241.posting_summary(catalog.load("workers")).set_index("posting_id")
+    posts = w241_postings.posting_summary(catalog.load("workers")).set_index("posting_id")
     acc = effects.loc[("accuracy", "order1")]
     assert acc["rate_at_low_pay"] == pytest.approx(posts.loc["order1_0.10", "accuracy"])
     comp = effects.loc[("completion", "order1")]
@@ -74,7 +74,7 @@ def test_abandonment_fill_repeat_and_exclusions(built_data):
     rep = abandonment.repeat_participation(w)
     assert rep["repeat_workers_all_postings"] == 35
     assert 0 < rep["repeat_workers_main"] <= rep["repeat_workers_all_postings"]
-    table, facts = w241.exclusions(w, storage.read_meta("workers")["report"])
+    table, facts = w241_postings.exclusions(w, storage.read_meta("workers")["report"])
     counts = dict(zip(table["step"], table["responses"], strict=True))
     assert counts["Qualtrics status 'Spam'"] == 3
     assert counts["Qualtrics status 'Survey Preview'"] == 1

@@ -5,17 +5,19 @@ import statsmodels.api as sm
 
 from ailabor.errors import ParseError
 from ailabor.models.inference import (
-    assignment_matrix,
     assignments,
-    batched_binomial_slopes,
-    batched_ols_slopes,
     binomial_irls,
     cluster_t_interval,
-    linked_assignment_matrix,
-    permutation_inversion,
     randomisation_test,
     wild_bootstrap_interval,
     wild_cluster_bootstrap,
+)
+from ailabor.models.permutation import (
+    assignment_matrix,
+    batched_binomial_slopes,
+    batched_ols_slopes,
+    linked_assignment_matrix,
+    permutation_inversion,
 )
 from ailabor.models.w241 import lee_bounds_pair
 from ailabor.simulate import check_estimators, simulate_w241, targets

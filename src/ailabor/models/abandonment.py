@@ -15,7 +15,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ailabor.models.inference import assignment_matrix, permutation_inversion
+from ailabor.models.permutation import (
+    assignment_matrix,
+    permutation_inversion,
+)
 from ailabor.models.w241 import PAY, STEP, main_design
 from ailabor.sources.w241 import POSTINGS
 
