@@ -213,3 +213,16 @@ def test_quoted_field_with_separator_and_newline(tmp_path):
     assert d["source_row"].tolist() == [2, 4]
     with pytest.raises(ParseError, match=r"row 4: 2 fields"):
         read_annotations(write(tmp_path, 'task,worker,label\n"t,1",a,"m\nl"\nt2,b\n', "q.csv"))
+
+
+def test_old_mac_line_endings_are_lines_and_a_shifted_row_is_refused(tmp_path):
+    from ailabor import read_annotations
+    from ailabor.errors import ParseError
+
+    ok = tmp_path / "cr.csv"
+    ok.write_bytes(b"task,worker,label\rt1,w1,yes\rt2,w2,no\r")
+    assert read_annotations(ok)["label"].tolist() == ["yes", "no"]
+    bad = tmp_path / "cr_bad.csv"
+    bad.write_bytes(b"task,worker,label\rt6,w1t1,w2,no\rt2,w1,yes\r")  # found by make fuzz
+    with pytest.raises(ParseError, match="4 fields, header has 3"):
+        read_annotations(bad)

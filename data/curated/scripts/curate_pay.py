@@ -26,6 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ailabor.schemas.vocabularies import PAID_TO, PAY_KINDS, VERIFICATION_LEVELS
+
 TRANSCRIPTIONS = Path("data/curated/transcriptions")
 OUT = Path("data/curated")
 # Expected columns of each transcription file (checked before anything is written).
@@ -83,17 +85,7 @@ REQUIRED = {
     "platform_score_facts.csv": ["fact_id", "verification"],
     "platform_coding.csv": ["platform", "business_model"],
 }
-VERIFY = {"primary", "secondary", "self-reported", "unverified"}
-PAY_KINDS = {
-    "worker take-home",
-    "worker gross",
-    "advertised rate",
-    "platform rule",
-    "client billing rate",
-    "company-stated",
-    "self-reported",
-}
-PAID_TO = {"worker", "vendor"}
+VERIFY = set(VERIFICATION_LEVELS)
 STATUS = {"excluded", "pending"}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ailabor.schemas.column import col
-from ailabor.schemas.table import table
+from ailabor.schemas.table import lineage_groups, table
 from ailabor.schemas.vocabularies import (
     BUSINESS_MODELS,
     CURRENCIES,
@@ -237,64 +237,83 @@ MIN_WAGE_CONTEXT = (
     "us_state_min_wage.min_wage_high",
 )
 EARNINGS_CONTEXT = (*PPP_CONTEXT, "country_year.avg_earnings_hourly_ppp_usd")
+# Each column once, beside what it derives from (columns of the transcription: CURATED_PAY).
+PAY_COLUMNS, PAY_DERIVED_FROM = lineage_groups(
+    (
+        (
+            "obs_id",
+            "fact_id",
+            "observation_group",
+            "pay_kind",
+            "paid_to",
+            "platform",
+            "client",
+            "country_iso3",
+            "period",
+            "year",
+            "value_low",
+            "value_high",
+            "is_approximate",
+            "currency",
+            "unit",
+            "hours_per_unit_stated",
+            "hours_per_unit_used",
+            "hours_convention",
+            "basis",
+            "measure",
+            "sample_size",
+        ),
+        (CURATED_PAY,),
+    ),
+    (("hourly_pay_low_usd", "hourly_pay_high_usd", "fx_year_used"), FX_CONTEXT),
+    (("hourly_pay_low_ppp_usd", "hourly_pay_high_ppp_usd", "ppp_year_used"), PPP_CONTEXT),
+    (
+        (
+            "min_wage_hourly_usd",
+            "min_wage_hourly_ppp_usd",
+            "min_wage_year_used",
+            "min_wage_lag_years",
+            "min_wage_fx_year_used",
+            "min_wage_source",
+            "ratio_low_to_min_wage",
+            "ratio_high_to_min_wage",
+            "is_below_min_wage",
+        ),
+        MIN_WAGE_CONTEXT,
+    ),
+    (
+        (
+            "avg_earnings_hourly_ppp_usd",
+            "avg_earnings_year_used",
+            "avg_earnings_lag_years",
+            "ratio_low_to_avg_earnings",
+            "ratio_high_to_avg_earnings",
+        ),
+        EARNINGS_CONTEXT,
+    ),
+    # Why a value is missing: names the context consulted, not its values.
+    (("context_note",), PPP_CONTEXT),
+    (
+        (
+            "source_title",
+            "publisher",
+            "author",
+            "publication_date",
+            "url",
+            "quote",
+            "source_type",
+            "verification",
+            "fact_sheet_verification",
+            "notes",
+        ),
+        (CURATED_PAY,),
+    ),
+)
 table(
     "pay_observations",
     "Published pay figures for AI data work, one row per reported figure, normalised to hourly US$ and PPP $ "
     "with ratios to the local minimum wage and average earnings; every row names its source and verification.",
-    [
-        "obs_id",
-        "fact_id",
-        "observation_group",
-        "pay_kind",
-        "paid_to",
-        "platform",
-        "client",
-        "country_iso3",
-        "period",
-        "year",
-        "value_low",
-        "value_high",
-        "is_approximate",
-        "currency",
-        "unit",
-        "hours_per_unit_stated",
-        "hours_per_unit_used",
-        "hours_convention",
-        "basis",
-        "measure",
-        "sample_size",
-        "hourly_pay_low_usd",
-        "hourly_pay_high_usd",
-        "fx_year_used",
-        "hourly_pay_low_ppp_usd",
-        "hourly_pay_high_ppp_usd",
-        "ppp_year_used",
-        "min_wage_hourly_usd",
-        "min_wage_hourly_ppp_usd",
-        "min_wage_year_used",
-        "min_wage_lag_years",
-        "min_wage_fx_year_used",
-        "min_wage_source",
-        "ratio_low_to_min_wage",
-        "ratio_high_to_min_wage",
-        "is_below_min_wage",
-        "avg_earnings_hourly_ppp_usd",
-        "avg_earnings_year_used",
-        "avg_earnings_lag_years",
-        "ratio_low_to_avg_earnings",
-        "ratio_high_to_avg_earnings",
-        "context_note",
-        "source_title",
-        "publisher",
-        "author",
-        "publication_date",
-        "url",
-        "quote",
-        "source_type",
-        "verification",
-        "fact_sheet_verification",
-        "notes",
-    ],
+    PAY_COLUMNS,
     ["obs_id"],
     not_null=[
         "obs_id",
@@ -312,38 +331,7 @@ table(
     ],
     curated=("pay_observations.csv",),
     uses=("country_year", "us_state_min_wage"),
-    derived_from={
-        **dict.fromkeys(("hourly_pay_low_usd", "hourly_pay_high_usd", "fx_year_used"), FX_CONTEXT),
-        **dict.fromkeys(
-            ("hourly_pay_low_ppp_usd", "hourly_pay_high_ppp_usd", "ppp_year_used"), PPP_CONTEXT
-        ),
-        **dict.fromkeys(
-            (
-                "min_wage_hourly_usd",
-                "min_wage_hourly_ppp_usd",
-                "min_wage_year_used",
-                "min_wage_lag_years",
-                "min_wage_fx_year_used",
-                "min_wage_source",
-                "ratio_low_to_min_wage",
-                "ratio_high_to_min_wage",
-                "is_below_min_wage",
-            ),
-            MIN_WAGE_CONTEXT,
-        ),
-        **dict.fromkeys(
-            (
-                "avg_earnings_hourly_ppp_usd",
-                "avg_earnings_year_used",
-                "avg_earnings_lag_years",
-                "ratio_low_to_avg_earnings",
-                "ratio_high_to_avg_earnings",
-            ),
-            EARNINGS_CONTEXT,
-        ),
-        # Why a value is missing: names the context consulted, not its values.
-        "context_note": PPP_CONTEXT,
-    },
+    derived_from=PAY_DERIVED_FROM,
 )
 
 table(

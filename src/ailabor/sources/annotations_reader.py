@@ -143,7 +143,10 @@ def _split_rows(
             raise ParseError(source_id, path, "no rows")
         counts = np.fromiter((len(r) for r in rows), dtype="int64", count=len(rows))
     else:
-        phys = pd.Series(text.split("\n"), dtype=str).str.removesuffix("\r")
+        # One line ending everywhere (CRLF and old Mac CR too, as pandas' parser reads them),
+        # so the field count per line checked here is the one the parser below sees.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        phys = pd.Series(text.split("\n"), dtype=str)
         if text.endswith("\n"):
             phys = phys.iloc[:-1]
         keep = phys.str.strip().ne("").to_numpy()
