@@ -31,19 +31,36 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from scipy.special import entr
 
 from ailabor.quality.encoding import Encoded, encode, vote_fractions
 
 EPS = 1e-10
 
 
-def _softmax_rows(log_lik: np.ndarray) -> np.ndarray:
-    """Row-wise softmax, in place (``log_lik`` is a temporary of the caller)."""
-    log_lik -= log_lik.max(axis=1, keepdims=True)
-    np.exp(log_lik, out=log_lik)
-    log_lik /= log_lik.sum(axis=1, keepdims=True)
-    return log_lik
+def _row_max(a: np.ndarray) -> np.ndarray:
+    """Row maxima; for few columns a loop over columns beats numpy's axis reduction."""
+    if a.shape[1] > 16:
+        return a.max(axis=1)
+    out = a[:, 0].copy()
+    for j in range(1, a.shape[1]):
+        np.maximum(out, a[:, j], out=out)
+    return out
+
+
+def posteriors_and_entropy(logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Row-wise softmax of ``logits`` (overwritten with the shifted logits) and each row's
+    entropy, from log p = shifted logit - log(normaliser) rather than a log per cell.
+
+    >>> p, h = posteriors_and_entropy(np.log(np.array([[1.0, 1.0], [1.0, 3.0]])))
+    >>> p.round(2).tolist(), h.round(4).tolist()
+    ([[0.5, 0.5], [0.25, 0.75]], [0.6931, 0.5623])
+    """
+    logits -= _row_max(logits)[:, None]
+    probas = np.exp(logits)
+    norm = probas @ np.ones(probas.shape[1])
+    probas /= norm[:, None]
+    entropy = np.log(norm) - np.einsum("ij,ij->i", probas, logits)
+    return probas, entropy
 
 
 def normalise_per_worker(err: np.ndarray, pair_start: np.ndarray, pair_worker: np.ndarray):
@@ -87,11 +104,13 @@ def gold_positions(enc: Encoded, true_labels: pd.Series | None):
     return rows[keep], cols
 
 
-def _fix_gold(probas: np.ndarray, gold) -> np.ndarray:
+def _fix_gold(probas: np.ndarray, gold, entropy: np.ndarray | None = None) -> np.ndarray:
     if gold is not None:
         rows, cols = gold
         probas[rows] = 0.0
         probas[rows, cols] = 1.0
+        if entropy is not None:
+            entropy[rows] = 0.0
     return probas
 
 
@@ -147,12 +166,13 @@ class DawidSkene:
             )
         return initial_errors(enc, probas, initial_error, strategy)
 
-    def _elbo(self, enc, probas, priors, expected_log_err, n_per_task) -> float:
-        """Evidence lower bound per label; ``expected_log_err`` is task_pair @ log(errors)."""
+    @staticmethod
+    def _elbo(probas, priors, expected_log_err, n_per_task, entropy) -> float:
+        """Evidence lower bound per label; ``expected_log_err`` is task_pair @ log(errors),
+        ``entropy`` the posteriors' entropy per task."""
         joint = float(np.vdot(probas, expected_log_err))
         joint += float((n_per_task @ probas) @ np.log(np.maximum(priors, EPS)))
-        entropy = float(entr(probas).sum())  # entr(0) = 0
-        return (joint + entropy) / len(enc.task)
+        return (joint + float(entropy.sum())) / n_per_task.sum()
 
     def fit(self, data: pd.DataFrame, true_labels=None, initial_error=None) -> DawidSkene:
         """Fit by EM. ``true_labels``: gold labels indexed by task (crowd-kit's argument);
@@ -170,11 +190,12 @@ class DawidSkene:
         expected_log_err = enc.task_pair @ np.log(errors)
         for _ in range(self.n_iter):
             expected_log_err += np.log(np.maximum(priors, EPS))
-            probas = _fix_gold(_softmax_rows(expected_log_err), gold)
+            probas, entropy = posteriors_and_entropy(expected_log_err)
+            probas = _fix_gold(probas, gold, entropy)
             priors = probas.mean(axis=0)
             errors = self._update_errors(enc, probas)
             expected_log_err = enc.task_pair @ np.log(errors)
-            new_loss = self._elbo(enc, probas, priors, expected_log_err, n_per_task)
+            new_loss = self._elbo(probas, priors, expected_log_err, n_per_task, entropy)
             self.loss_history_.append(new_loss)
             if new_loss - loss < self.tol:
                 break
