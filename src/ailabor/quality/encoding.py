@@ -119,9 +119,7 @@ def encode(data: pd.DataFrame) -> Encoded:
     t, tasks = pd.factorize(d["task"], sort=True)
     w, workers = pd.factorize(d["worker"], sort=True)
     lab, labels = pd.factorize(d["label"], sort=True)
-    return encode_codes(
-        t, w, lab, pd.Index(tasks), pd.Index(workers), pd.Index(labels)
-    )
+    return encode_codes(t, w, lab, pd.Index(tasks), pd.Index(workers), pd.Index(labels))
 
 
 def encode_codes(t, w, lab, tasks, workers, labels) -> Encoded:
