@@ -63,7 +63,6 @@ def _encode_part(part: pd.DataFrame, workers: pd.Index, labels: pd.Index, pair_k
         "w": w,
         "lab": lab,
         "pairs": pairs,
-        "pair_task": sparse_by_row(local_pair, t, len(pairs), n_tasks),
         "task_pair": sparse_by_row(t, local_pair, n_tasks, len(pairs)),
         "n_per_task": np.bincount(t, minlength=n_tasks).astype(float),
         "probas": votes / votes.sum(axis=1, keepdims=True),
@@ -83,9 +82,9 @@ def _stats(state: dict) -> tuple:
     p = state["probas"]
     return (
         state["pairs"],
-        state["pair_task"] @ p,
-        p.sum(axis=0),
-        state["n_per_task"] @ p,
+        state["task_pair"].T @ p,
+        np.einsum("ij->j", p),
+        np.einsum("i,ij->j", state["n_per_task"], p),
         state["entropy"],
         len(p),
         len(state["t"]),
@@ -182,7 +181,7 @@ class DaskDawidSkene:
             counts, prob_sum, per_label, entropy, n_tasks, n_labels = reduce_stats()
             priors = prob_sum / n_tasks
             errors = normalise_per_worker(counts.copy(), pair_start, pair_worker)
-            joint = float(np.vdot(counts, np.log(errors)))
+            joint = float(np.einsum("ij,ij->", counts, np.log(errors)))
             joint += float(per_label @ np.log(np.maximum(priors, EPS)))
             new_loss = (joint + entropy) / n_labels
             self.loss_history_.append(new_loss)

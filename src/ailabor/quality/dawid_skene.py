@@ -57,7 +57,7 @@ def posteriors_and_entropy(logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     logits -= _row_max(logits)[:, None]
     probas = np.exp(logits)
-    norm = probas @ np.ones(probas.shape[1])
+    norm = np.einsum("ij->i", probas)  # einsum, not BLAS: threaded BLAS stalls on busy cores
     probas /= norm[:, None]
     entropy = np.log(norm) - np.einsum("ij,ij->i", probas, logits)
     return probas, entropy
@@ -143,7 +143,7 @@ class DawidSkene:
     @staticmethod
     def _m_step(enc: Encoded, probas: np.ndarray) -> np.ndarray:
         """Error matrices for the observed pairs: n_pairs x K_true."""
-        err = enc.pair_task @ probas
+        err = enc.task_pair.T @ probas
         return normalise_per_worker(err, enc.pair_start, enc.pair_worker)
 
     def _update_errors(self, enc, probas):
@@ -170,8 +170,9 @@ class DawidSkene:
     def _elbo(probas, priors, expected_log_err, n_per_task, entropy) -> float:
         """Evidence lower bound per label; ``expected_log_err`` is task_pair @ log(errors),
         ``entropy`` the posteriors' entropy per task."""
-        joint = float(np.vdot(probas, expected_log_err))
-        joint += float((n_per_task @ probas) @ np.log(np.maximum(priors, EPS)))
+        joint = float(np.einsum("ij,ij->", probas, expected_log_err))
+        per_class = np.einsum("i,ij->j", n_per_task, probas)
+        joint += float(per_class @ np.log(np.maximum(priors, EPS)))
         return (joint + float(entropy.sum())) / n_per_task.sum()
 
     def fit(self, data: pd.DataFrame, true_labels=None, initial_error=None) -> DawidSkene:
@@ -181,7 +182,7 @@ class DawidSkene:
         gold = gold_positions(enc, true_labels)
         n_per_task = np.bincount(enc.task, minlength=len(enc.tasks)).astype(float)
         probas = _fix_gold(vote_fractions(enc), gold)
-        priors = probas.mean(axis=0)
+        priors = np.einsum("ij->j", probas) / len(probas)
         errors = self._initial_errors(enc, probas, initial_error)
         loss = -np.inf
         self.loss_history_: list[float] = []
@@ -192,7 +193,7 @@ class DawidSkene:
             expected_log_err += np.log(np.maximum(priors, EPS))
             probas, entropy = posteriors_and_entropy(expected_log_err)
             probas = _fix_gold(probas, gold, entropy)
-            priors = probas.mean(axis=0)
+            priors = np.einsum("ij->j", probas) / len(probas)
             errors = self._update_errors(enc, probas)
             expected_log_err = enc.task_pair @ np.log(errors)
             new_loss = self._elbo(probas, priors, expected_log_err, n_per_task, entropy)
@@ -270,7 +271,7 @@ def initial_errors(enc: Encoded, probas: np.ndarray, initial_error: pd.DataFrame
             )
         errors = init
     else:
-        counts = pd.DataFrame(enc.pair_task @ probas, index=pairs, columns=enc.labels)
+        counts = pd.DataFrame(enc.task_pair.T @ probas, index=pairs, columns=enc.labels)
         errors = counts.add(init, fill_value=0.0)
     errors = errors.clip(lower=EPS)
     errors = errors / errors.groupby(level="worker").transform("sum")
