@@ -97,6 +97,13 @@ def _result(state: dict, n_workers: int) -> tuple:
     return state["tasks"], p, correct, np.bincount(state["w"], minlength=n_workers)
 
 
+def _as_pandas_str(index: pd.Index, name: str) -> pd.Index:
+    """Dask reads text as pyarrow strings with NA semantics; give back pandas' ``str``."""
+    if isinstance(index.dtype, pd.StringDtype):
+        index = index.astype("str")
+    return index.rename(name)
+
+
 class DaskDawidSkene:
     """Full-confusion Dawid–Skene by EM over a Dask dataframe (see the module docstring).
 
@@ -124,15 +131,16 @@ class DaskDawidSkene:
             )
         ddf = ddf[COLUMNS]
         if not partitioned_by_task:
-            ddf = ddf.shuffle(on="task")
+            ddf = ddf.shuffle(on="task").persist()  # shuffled once, not once per pass
         # Pass 1: the (worker, label) pairs that occur (small), hence workers, labels, pairs.
         pairs_df = (
             ddf.map_partitions(_observed_pairs, meta=ddf[["worker", "label"]]._meta)
             .compute()
             .drop_duplicates()
         )
-        workers = pd.Index(np.sort(pairs_df["worker"].unique()), name="worker")
-        labels = pd.Index(np.sort(pairs_df["label"].unique()), name="label")
+        # Sorted as the in-memory encode() sorts them (pd.factorize), so outputs line up.
+        workers = _as_pandas_str(pd.Index(pd.factorize(pairs_df["worker"], sort=True)[1]), "worker")
+        labels = _as_pandas_str(pd.Index(pd.factorize(pairs_df["label"], sort=True)[1]), "label")
         k = len(labels)
         keys = np.sort(
             workers.get_indexer(pairs_df["worker"]).astype(np.int64) * k
@@ -191,7 +199,7 @@ class DaskDawidSkene:
         self.n_iter_ = len(self.loss_history_)
 
         parts = dask.compute(*[dask.delayed(_result)(s, len(workers)) for s in states])
-        tasks = pd.Index(np.concatenate([p[0] for p in parts]), name="task")
+        tasks = _as_pandas_str(pd.Index(np.concatenate([p[0] for p in parts])), "task")
         order = np.argsort(tasks, kind="stable")
         probas = np.concatenate([p[1] for p in parts])[order]
         tasks = tasks[order]
