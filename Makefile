@@ -135,10 +135,10 @@ pay-summary: build
 validate-labels: build
 	$(AILABOR) validate-labels
 
-## bench: Dawid-Skene speed and agreement against crowd-kit (installs the bench extra)
+## bench: Dawid-Skene speed, memory and agreement against crowd-kit at 100k-10M labels, the Dask path, the truth_inference sets (installs the bench extra; ~30 min; BENCH_ARGS=--quick stops at 1M)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/bench_dawid_skene.py
+	$(BIN)/python bench/bench_dawid_skene.py $(BENCH_ARGS)
 
 ## docs: generate docs/data_dictionary.md from the schema definitions
 docs: $(STAMP)
