@@ -72,8 +72,7 @@ def _encode_part(part: pd.DataFrame, workers: pd.Index, labels: pd.Index, pair_k
 
 def _e_step(state: dict, log_err: np.ndarray, log_prior: np.ndarray) -> dict:
     logits = state["task_pair"] @ log_err[state["pairs"]]
-    logits += log_prior
-    probas, entropy = posteriors_and_entropy(logits)
+    probas, entropy = posteriors_and_entropy(logits, log_prior)
     return {**state, "probas": probas, "entropy": float(entropy.sum())}
 
 

@@ -47,19 +47,30 @@ def _row_max(a: np.ndarray) -> np.ndarray:
     return out
 
 
-def posteriors_and_entropy(logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Row-wise softmax of ``logits`` (overwritten with the shifted logits) and each row's
-    entropy, from log p = shifted logit - log(normaliser) rather than a log per cell.
+def posteriors_and_entropy(
+    logits: np.ndarray, log_prior: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row-wise softmax of ``logits`` (+ ``log_prior``) and each row's entropy, from
+    log p = shifted logit - log(normaliser) rather than a log per cell.
+
+    With few classes the rows are short, so numpy's row-wise broadcasting would run
+    one tiny inner loop per task; the work is then done on a column-major copy
+    (inner loops over all tasks).
+    ``logits`` may be overwritten.
 
     >>> p, h = posteriors_and_entropy(np.log(np.array([[1.0, 1.0], [1.0, 3.0]])))
     >>> p.round(2).tolist(), h.round(4).tolist()
     ([[0.5, 0.5], [0.25, 0.75]], [0.6931, 0.5623])
     """
-    logits -= _row_max(logits)[:, None]
-    probas = np.exp(logits)
-    norm = np.einsum("ij->i", probas)  # einsum, not BLAS: threaded BLAS stalls on busy cores
-    probas /= norm[:, None]
-    entropy = np.log(norm) - np.einsum("ij,ij->i", probas, logits)
+    x = np.asfortranarray(logits) if logits.shape[1] <= 16 else logits
+    if log_prior is not None:
+        x += log_prior
+    x -= _row_max(x)[:, None]
+    e = np.exp(x)
+    norm = np.einsum("ij->i", e)  # einsum, not BLAS: threaded BLAS stalls on busy cores
+    # Posteriors row-major again: the sparse products read them fastest that way.
+    probas = np.divide(e, norm[:, None], out=np.empty(e.shape))
+    entropy = np.log(norm) - np.einsum("ij,ij->i", probas, x)
     return probas, entropy
 
 
@@ -147,7 +158,11 @@ class DawidSkene:
         return normalise_per_worker(err, enc.pair_start, enc.pair_worker)
 
     def _update_errors(self, enc, probas):
-        return self._m_step(enc, probas)
+        counts = enc.task_pair.T @ probas
+        # Kept (n_pairs x K, small) for the bound: sum_t p_t . (task_pair @ log e)_t equals
+        # sum_pairs counts . log e, so the bound needs no pass over the n_tasks x K arrays.
+        self._counts = counts.copy()
+        return normalise_per_worker(counts, enc.pair_start, enc.pair_worker)
 
     def _initial_errors(self, enc: Encoded, probas: np.ndarray, initial_error) -> np.ndarray:
         if initial_error is None:
@@ -175,6 +190,13 @@ class DawidSkene:
         joint += float(per_class @ np.log(np.maximum(priors, EPS)))
         return (joint + float(entropy.sum())) / n_per_task.sum()
 
+    @staticmethod
+    def _elbo_from_counts(counts, log_errors, priors, entropy, n_labels) -> float:
+        """The same bound from the M-step counts (see ``_update_errors``)."""
+        joint = float(np.einsum("ij,ij->", counts, log_errors))
+        joint += float(counts.sum(axis=0) @ np.log(np.maximum(priors, EPS)))
+        return (joint + float(entropy.sum())) / n_labels
+
     def fit(self, data: pd.DataFrame, true_labels=None, initial_error=None) -> DawidSkene:
         """Fit by EM. ``true_labels``: gold labels indexed by task (crowd-kit's argument);
         ``initial_error``: worker error matrices indexed by (worker, label), see the class."""
@@ -190,13 +212,19 @@ class DawidSkene:
         # for the same errors, by the bound, so it is computed once per iteration.
         expected_log_err = enc.task_pair @ np.log(errors)
         for _ in range(self.n_iter):
-            expected_log_err += np.log(np.maximum(priors, EPS))
-            probas, entropy = posteriors_and_entropy(expected_log_err)
+            log_prior = np.log(np.maximum(priors, EPS))
+            probas, entropy = posteriors_and_entropy(expected_log_err, log_prior)
             probas = _fix_gold(probas, gold, entropy)
             priors = np.einsum("ij->j", probas) / len(probas)
             errors = self._update_errors(enc, probas)
-            expected_log_err = enc.task_pair @ np.log(errors)
-            new_loss = self._elbo(probas, priors, expected_log_err, n_per_task, entropy)
+            log_errors = np.log(errors)
+            expected_log_err = enc.task_pair @ log_errors
+            if self._counts is not None:
+                new_loss = self._elbo_from_counts(
+                    self._counts, log_errors, priors, entropy, len(enc.task)
+                )
+            else:
+                new_loss = self._elbo(probas, priors, expected_log_err, n_per_task, entropy)
             self.loss_history_.append(new_loss)
             if new_loss - loss < self.tol:
                 break
@@ -296,6 +324,7 @@ class OneCoinDawidSkene(DawidSkene):
         n = np.bincount(enc.worker, minlength=len(enc.workers))
         skills = np.bincount(enc.worker, weights=p_given, minlength=len(enc.workers)) / n
         self._skills = skills
+        self._counts = None  # the bound is computed from the posteriors
         s = skills[enc.pair_worker]
         # One class: there is no wrong label, so no (1 - s)/(K - 1) term (it would be 0/0).
         off = (1.0 - s) / (k - 1) if k > 1 else np.zeros_like(s)
