@@ -74,17 +74,22 @@ def posteriors_and_entropy(
     return probas, entropy
 
 
-def normalise_per_worker(err: np.ndarray, pair_start: np.ndarray, pair_worker: np.ndarray):
-    """Clip confusion counts below at 1e-10 and normalise each worker's block, in place.
+def normalise_per_worker(
+    err: np.ndarray, pair_start: np.ndarray, pair_worker: np.ndarray, in_place: bool = True
+):
+    """Clip confusion counts below at 1e-10 and normalise each worker's block.
 
-    ``err`` is n_pairs x K, rows grouped by worker (``pair_start[w]`` is worker w's first row).
+    ``err`` is n_pairs x K, rows grouped by worker (``pair_start[w]`` is worker w's first
+    row); it is overwritten unless ``in_place=False``.
 
     >>> e = np.array([[2.0, 0.0], [2.0, 1.0], [5.0, 5.0]])
     >>> normalise_per_worker(e, np.array([0, 2]), np.array([0, 0, 1])).round(3).tolist()
     [[0.5, 0.0], [0.5, 1.0], [1.0, 1.0]]
     """
-    np.maximum(err, EPS, out=err)
-    err /= np.add.reduceat(err, pair_start, axis=0)[pair_worker]
+    err = np.maximum(err, EPS, out=err if in_place else None)
+    inv = 1.0 / np.add.reduceat(err, pair_start, axis=0)
+    # Workers' rows are contiguous, so repeating their row is a block copy, not a gather.
+    err *= np.repeat(inv, np.diff(np.append(pair_start, len(err))), axis=0)
     return err
 
 
@@ -161,8 +166,8 @@ class DawidSkene:
         counts = enc.task_pair.T @ probas
         # Kept (n_pairs x K, small) for the bound: sum_t p_t . (task_pair @ log e)_t equals
         # sum_pairs counts . log e, so the bound needs no pass over the n_tasks x K arrays.
-        self._counts = counts.copy()
-        return normalise_per_worker(counts, enc.pair_start, enc.pair_worker)
+        self._counts = counts
+        return normalise_per_worker(counts, enc.pair_start, enc.pair_worker, in_place=False)
 
     def _initial_errors(self, enc: Encoded, probas: np.ndarray, initial_error) -> np.ndarray:
         if initial_error is None:
