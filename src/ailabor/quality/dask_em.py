@@ -29,8 +29,6 @@ Example (a local cluster; any ``dask.distributed`` client works the same way)::
 
 from __future__ import annotations
 
-import dask
-import dask.dataframe as dd
 import numpy as np
 import pandas as pd
 
@@ -38,6 +36,18 @@ from ailabor.quality.dawid_skene import EPS, normalise_per_worker, posteriors_an
 from ailabor.quality.encoding import sparse_by_row
 
 COLUMNS = ["task", "worker", "label"]
+
+
+def _import_dask():
+    """dask is imported on use, so this module (and its doctests) load without it."""
+    try:
+        import dask
+        import dask.dataframe as dd
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "DaskDawidSkene needs dask: pip install 'ailabor[dask]' (dask[distributed,dataframe])"
+        ) from e
+    return dask, dd
 
 
 def _observed_pairs(part: pd.DataFrame) -> pd.DataFrame:
@@ -121,6 +131,7 @@ class DaskDawidSkene:
         self.tol = tol
 
     def fit(self, data, partitioned_by_task: bool = False) -> DaskDawidSkene:
+        dask, dd = _import_dask()
         ddf = data if isinstance(data, dd.DataFrame) else dd.read_parquet(data, columns=COLUMNS)
         missing = [c for c in COLUMNS if c not in ddf.columns]
         if missing:
