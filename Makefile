@@ -180,10 +180,10 @@ pay-summary: data
 validate-labels: data
 	$(AILABOR) validate-labels
 
-## bench: Dawid-Skene speed and agreement against crowd-kit (installs the bench extra)
+## bench: Dawid-Skene speed, memory and agreement against crowd-kit at 100k-10M labels, the Dask path, the truth_inference sets (installs the bench extra; ~30 min; BENCH_ARGS=--quick stops at 1M)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	$(BIN)/python bench/bench_dawid_skene.py
+	$(BIN)/python bench/bench_dawid_skene.py $(BENCH_ARGS)
 
 ## bench-startup: time `import ailabor`, `ailabor --help` and a no-op `make all` against their targets
 bench-startup: $(STAMP)
