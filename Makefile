@@ -46,9 +46,12 @@ install: $(STAMP)
 ##      non-zero when the built paper fails its check, and under STRICT=1 when anything was not built)
 all: export AILABOR_END_SUMMARY := 1
 all: data
-	@$(MAKE) --no-print-directory --keep-going outputs; \
-	$(MAKE) --no-print-directory paper-check-if-built; checked=$$?; \
-	$(AILABOR) summary $(if $(STRICT),--strict) && exit $$checked
+	@$(MAKE) --no-print-directory --keep-going outputs paper-check-if-built; status=$$?; \
+	$(MAKE) --no-print-directory summary || status=1; exit $$status
+
+## summary: what was built, what was not, and the one thing to do (the end of `make all`)
+summary: $(STAMP)
+	@$(AILABOR) summary $(if $(STRICT),--strict)
 
 # ---- data: fetch and build, each behind a stamp so that a no-op run costs only stat calls --
 PROCESSED := $(if $(AILABOR_DATA),$(AILABOR_DATA)/processed,data/processed)
@@ -88,6 +91,9 @@ fuzz: $(STAMP)
 	$(BIN)/python tests/fuzz/run_fuzz.py $(if $(FUZZ_N),--per-entry $(FUZZ_N))
 
 # ---- outputs: figures, model results, paper ---------------------------------------
+# A recipe that fails leaves no output behind: an old figure or number is never passed off as new.
+.DELETE_ON_ERROR:
+
 # What each output depends on (script, tables, curated files, and the package modules the
 # script imports) is generated from the code by ailabor.makegraph into .make/deps.mk.
 # Outputs are made in a second make pass, after the data, so that only what the built tables
@@ -95,7 +101,7 @@ fuzz: $(STAMP)
 FIG_DIR := paper/figures
 GEN := paper/generated
 DEPS_MK := .make/deps.mk
-NO_GRAPH_GOALS := help install test lint format clean distclean docs bench bench-startup
+NO_GRAPH_GOALS := help install test lint format clean distclean docs bench bench-startup summary pin fuzz
 ifneq ($(filter-out $(NO_GRAPH_GOALS),$(or $(MAKECMDGOALS),all)),)
 $(DEPS_MK): $(wildcard analysis/*.py) $(shell find src/ailabor -name '*.py') | $(STAMP)
 	@$(BIN)/python -m ailabor.makegraph $@

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import ailabor
 from ailabor.figures.experiment import accuracy_completion_by_pay
-from ailabor.models.w241 import posting_summary
+from ailabor.models.w241_postings import posting_summary
 
 print(
     "wrote",
