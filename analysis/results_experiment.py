@@ -361,7 +361,7 @@ for (outcome, sample), r in eff.iterrows():
         {
             "Outcome": OUTCOME_NAMES[outcome],
             "Sample": SAMPLE_NAMES[sample],
-            "Postings (responses)": f"{int(r.n_postings)} ({int(r.n_responses)})",
+            "Postings (responses)": f"{int(r.n_postings)} ({int(r.n_responses):,})",
             "OR per +$0.10": n[f"{k}_or"],
             "Permutation set": n[f"{k}_set"],
             "Perm. p (assignments)": f"{n[f'{k}_perm_p']} ({n[f'{k}_perm_n']})",
