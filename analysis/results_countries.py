@@ -14,6 +14,7 @@ from ailabor.clean.minwage import NO_STATUTORY_MINIMUM
 from ailabor.clean.pay_units import HOURS_PER_WEEK, WEEKS_PER_YEAR
 from ailabor.figures.country import common_year
 from ailabor.models import zencrowd
+from ailabor.models.inference import CI_LEVEL
 from ailabor.paper_format import pct, write_numbers, write_results
 from ailabor.sources import ilostat
 
@@ -50,6 +51,7 @@ res = {
 }
 n = {}
 z = res["zencrowd_gap"]
+n["zen_ci_level"] = pct(CI_LEVEL)  # the normal intervals of models.zencrowd
 n["zen_err_us"] = pct(z["error_us"], 1)
 n["zen_err_in"] = pct(z["error_in"], 1)
 n["zen_gap"] = f"{z['gap_pp']:.1f} ({z['gap_ci_low_pp']:.1f} to {z['gap_ci_high_pp']:.1f})"

@@ -226,8 +226,8 @@ for a, r in fill_effect.items():
 early = fill[fill["minutes_to_first_start"] < 0]
 n["exp_fill_early_starts"] = str(len(early))
 # Abandonment.
-n["exp_abandoned"] = str(quits["abandoned"])
-n["exp_starters"] = str(quits["starters"])
+n["exp_abandoned"] = f"{quits['abandoned']:,}"
+n["exp_starters"] = f"{quits['starters']:,}"
 n["exp_abandon_progress"] = " or ".join(f"{v:g}%" for v in quits["progress_values"])
 n["exp_abandon_max_answers"] = str(quits["max_answers_saved"])
 n["exp_abandon_all_first_page"] = "yes" if quits["all_on_first_page"] else "no"
@@ -361,7 +361,7 @@ for (outcome, sample), r in eff.iterrows():
         {
             "Outcome": OUTCOME_NAMES[outcome],
             "Sample": SAMPLE_NAMES[sample],
-            "Postings (responses)": f"{int(r.n_postings)} ({int(r.n_responses)})",
+            "Postings (responses)": f"{int(r.n_postings)} ({int(r.n_responses):,})",
             "OR per +$0.10": n[f"{k}_or"],
             "Permutation set": n[f"{k}_set"],
             "Perm. p (assignments)": f"{n[f'{k}_perm_p']} ({n[f'{k}_perm_n']})",

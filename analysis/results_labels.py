@@ -98,9 +98,9 @@ order = [d for d in DATASET_NAMES if d in acc.index]
 rows = []
 for d in order:
     row = {
-        "dataset": DATASET_NAMES[d],
-        "labels": f"{int(info.loc[d, 'n_labels_in_dataset']):,}",
-        "gold tasks": f"{int(info.loc[d, 'n_gold_tasks']):,}",
+        "Dataset": DATASET_NAMES[d],
+        "Labels": f"{int(info.loc[d, 'n_labels_in_dataset']):,}",
+        "Gold tasks": f"{int(info.loc[d, 'n_gold_tasks']):,}",
         "K": str(int(info.loc[d, "n_classes"])),
     }
     top = acc.loc[d].max()

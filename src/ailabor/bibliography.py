@@ -38,10 +38,15 @@ def slug(text: str) -> str:
 def person(name: str) -> str:
     """'First Middle Last' as Hayagriva's 'Last, First Middle'.
 
+    A parenthetical note after the name ("WeeTracker (citing CBS 60 Minutes)", "Casey Newton
+    (quoted)") is dropped; it stays in the entry's publisher.
+
     >>> person("Winter A. Mason"), person("Lionel P. Robert Jr."), person("Mason")
     ('Mason, Winter A.', 'Robert, Lionel P., Jr.', 'Mason')
+    >>> person("WeeTracker (citing CBS 60 Minutes)"), person("Casey Newton (quoted)")
+    ('WeeTracker', 'Newton, Casey')
     """
-    parts = name.split()
+    parts = name.split(" (")[0].split()
     suffix = ""
     if len(parts) > 2 and parts[-1].lower() in SUFFIXES:
         suffix = parts.pop()
@@ -149,13 +154,15 @@ def _name_key(author: str, publisher: str) -> str:
     ('perrigo', 'hara', 'time')
     >>> _name_key("Berg; Furrer; Harmon", "ILO"), _name_key("", "Hara et al. 2018")
     ('berg', 'hara')
+    >>> _name_key("WeeTracker (citing CBS 60 Minutes)", "")
+    'weetracker'
     """
     a = author.split(";")[0].replace("et al.", "").strip()
     m = re.match(r"^(\S+) et al\.? \d{4}$", publisher)
     if not a and m:  # a title such as "Hara et al. 2018" names the author
         a = m.group(1)
     if a:
-        return slug(a.split()[-1])
+        return slug(a.split(" (")[0].split()[-1])
     return slug(publisher.split(" (")[0])
 
 

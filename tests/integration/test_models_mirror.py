@@ -78,7 +78,7 @@ def test_abandonment_fill_repeat_and_exclusions(built_data):
     counts = dict(zip(table["step"], table["responses"], strict=True))
     assert counts["Qualtrics status 'Spam'"] == 3
     assert counts["Qualtrics status 'Survey Preview'"] == 1
-    assert counts["Responses only in the order1 $0.25 _raw export"] == 4
+    assert counts["Responses only in the raw export (_raw.csv) of order1 $0.25"] == 4
     assert facts["order1_025_accuracy_cleaned_export"] > facts["order1_025_accuracy_used"]
     lee = w241.lee_bounds(w)
     assert (lee["lower"] <= lee["naive"] + 1e-9).all() and (

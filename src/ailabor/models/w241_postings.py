@@ -113,7 +113,7 @@ def exclusions(workers: pd.DataFrame, build_report: dict, exports: dict | None =
     added = int(exports["extra_status"].get("IP Address", 0))
     rows.append(
         {
-            "step": "Responses only in the order1 $0.25 _raw export",
+            "step": "Responses only in the raw export (_raw.csv) of order1 $0.25",
             "responses": added,
             "where": "order1 $0.25",
             "decision": "added to order1 $0.25",
