@@ -245,13 +245,20 @@ def cmd_summary(args: argparse.Namespace) -> int:
     not_built = [t for t in schemas.TABLES if t not in built]
     figures = config.project_root() / "paper" / "figures"
     pdf = config.project_root() / "paper" / "ailabor.pdf"
-    outputs = [Path(o) for o in args.outputs] or [*sorted(figures.glob("*.png")), pdf]
+    # Every figure an analysis script draws (analysis/fig_<name>.py), drawn or not.
+    scripts = sorted((config.project_root() / "analysis").glob("fig_*.py"))
+    expected = [figures / f"{p.stem.removeprefix('fig_')}.png" for p in scripts]
+    outputs = [Path(o) for o in args.outputs] or [*expected, pdf]
     made = [o for o in outputs if o.exists()]
     line = f"summary: {len(built)}/{len(schemas.TABLES)} tables built"
     line += f", {len(made)}/{len(outputs)} figures and paper made"
     print(line + ".")
     if len(made) < len(outputs):
-        print(f"  not made: {', '.join(str(o) for o in outputs if not o.exists())}")
+        root = config.project_root()
+        gone = [
+            o.relative_to(root) if o.is_relative_to(root) else o for o in outputs if not o.exists()
+        ]
+        print(f"  not made: {', '.join(map(str, gone))}")
     missing, corrupt = set(), set()
     if not_built:
         from ailabor.build import producer, unusable_sources
