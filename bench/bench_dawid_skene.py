@@ -45,7 +45,14 @@ import pandas as pd
 TOL = 1e-5
 SIZES = (100_000, 1_000_000, 10_000_000)
 CLASSES = (2, 5, 100)
-MIRROR = Path(os.environ.get("AILABOR_MIRROR", Path(__file__).parents[1] / "../shared/data/mirror"))
+# AILABOR_MIRROR may name several directories (os.pathsep-separated), as the Makefile sets it.
+MIRRORS = [
+    Path(p)
+    for p in os.environ.get(
+        "AILABOR_MIRROR", str(Path(__file__).parents[1] / "../shared/data/mirror")
+    ).split(os.pathsep)
+    if p
+]
 
 
 def synthetic(n_labels: int, k: int, per_task: int = 5, seed: int = 20171111) -> pd.DataFrame:
@@ -311,9 +318,10 @@ def targets(rows: list[dict]) -> None:
 
 def real_datasets(repeats: int, budget: float) -> None:
     """Both implementations on the mirror's truth_inference sets (integer labels)."""
-    files = sorted(MIRROR.glob("truth_inference/*/*/label.csv"))
+    files = sorted(f for m in MIRRORS for f in m.glob("truth_inference/*/*/label.csv"))
     if not files:
-        print(f"\nReal datasets: none found under {MIRROR}/truth_inference (skipped)")
+        where = ", ".join(f"{m}/truth_inference" for m in MIRRORS)
+        print(f"\nReal datasets: none found under {where} (skipped)")
         return
     warnings.simplefilter("ignore")
     print("\nReal datasets (truth_inference mirror), to convergence, median seconds (runs)")
