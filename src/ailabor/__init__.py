@@ -15,24 +15,39 @@ from __future__ import annotations
 
 import importlib
 
+from ailabor.catalog import (  # light: no pandas until a table is loaded
+    load,
+    load_annotations,
+    load_country_year,
+    load_mturk_hits,
+    load_pay,
+    load_platforms,
+    load_table,
+    load_us_min_wage,
+    load_workers,
+)
 from ailabor.version import __version__
 
-# Exported name -> module that defines it (imported on first access).
+# Exported name -> module that defines it (imported on first access: these load pandas).
 _LAZY = {
     "list_datasets": "ailabor.listing",
-    "load": "ailabor.catalog",
-    "load_table": "ailabor.catalog",
-    "load_annotations": "ailabor.catalog",
-    "load_country_year": "ailabor.catalog",
-    "load_mturk_hits": "ailabor.catalog",
-    "load_pay": "ailabor.catalog",
-    "load_platforms": "ailabor.catalog",
-    "load_us_min_wage": "ailabor.catalog",
-    "load_workers": "ailabor.catalog",
     "read_annotations": "ailabor.sources.annotations_reader",
 }
 
-__all__ = ["__version__", *_LAZY]
+# Static, so tools can read it; tests check it names every loader in catalog.LOADERS.
+__all__ = [
+    "__version__",
+    "load",
+    "load_annotations",
+    "load_country_year",
+    "load_mturk_hits",
+    "load_pay",
+    "load_platforms",
+    "load_table",
+    "load_us_min_wage",
+    "load_workers",
+    *_LAZY,
+]
 
 
 def __getattr__(name: str):

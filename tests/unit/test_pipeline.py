@@ -150,3 +150,11 @@ def test_import_ailabor_loads_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []
+
+
+def test_the_package_exports_every_catalogue_loader():
+    import ailabor
+    from ailabor.catalog import LOADERS
+
+    assert set(LOADERS) <= set(ailabor.__all__)
+    assert all(getattr(ailabor, name).__module__ == "ailabor.catalog" for name in LOADERS)

@@ -62,28 +62,19 @@ TRANSCRIPTION_COLUMNS = {
     "platform_score_facts.csv": ["fact_id", "verification"],
     "platform_coding.csv": ["platform", "owner", "owner_source", "business_model"],
 }
-REQUIRED = {
-    "pay_transcriptions.csv": [
-        "obs_id",
-        "fact_id",
-        "observation_group",
-        "pay_kind",
-        "paid_to",
-        "platform",
-        "country_iso3",
-        "period",
-        "year",
-        "currency",
-        "unit",
-        "basis",
-        "measure",
-        "publisher",
-        "source_type",
-        "verification",
-    ],
-    "fact_status.csv": ["fact_id", "status", "reason"],
-    "platform_score_facts.csv": ["fact_id", "verification"],
-    "platform_coding.csv": ["platform", "business_model"],
+# Columns that may be left blank (every other transcription column must be filled).
+OPTIONAL = {
+    "pay_transcriptions.csv": {
+        "client",
+        "value_low",
+        "value_high",
+        "is_approximate",
+        "hours_per_unit_stated",
+        "sample_size",
+        "publication_date",
+        "notes",
+    },
+    "platform_coding.csv": {"owner", "owner_source"},
 }
 VERIFY = set(VERIFICATION_LEVELS)
 STATUS = {"excluded", "pending"}
@@ -95,7 +86,7 @@ def read_transcription(name: str) -> pd.DataFrame:
     want = TRANSCRIPTION_COLUMNS[name]
     if list(df.columns) != want:
         raise SystemExit(f"{name}: columns {list(df.columns)}, expected {want}")
-    for c in REQUIRED[name]:
+    for c in [c for c in want if c not in OPTIONAL.get(name, set())]:
         if (empty := df[c].str.strip().eq("")).any():
             raise SystemExit(f"{name}: row {int(empty.idxmax()) + 2}: {c} is empty")
     return df

@@ -31,3 +31,13 @@ def col(*args, **kwargs) -> Column:
         raise ValueError(f"column {c.name} defined twice")
     COLUMNS[c.name] = c
     return c
+
+
+def share(name: str, description: str) -> Column:
+    """Define a share: a float between 0 and 1.
+
+    >>> share("_doctest_share", "A share for this example.").max
+    1
+    >>> _ = COLUMNS.pop("_doctest_share")
+    """
+    return col(name, "float64", description, unit="share", min=0, max=1)

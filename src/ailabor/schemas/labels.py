@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ailabor.schemas.column import col
+from ailabor.schemas.column import col, share
 from ailabor.schemas.table import table
 from ailabor.schemas.vocabularies import (
     BENCHMARK_DATASETS,
@@ -133,39 +133,23 @@ col("n_labels", "Int64", "Non-screener labels the worker gave in this posting.",
 col("n_gold_labels", "Int64", "Labels with a gold answer.", min=0)
 col("n_correct", "Int64", "Labels equal to the gold answer.", min=0)
 col("accuracy", "float64", "n_correct / n_gold_labels.", unit="share", min=0, max=1)
-col(
+share(
     "accuracy_ci_low",
-    "float64",
     "Lower bound of the 95% Wilson interval of accuracy.",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "accuracy_ci_high",
-    "float64",
     "Upper bound of the 95% Wilson interval of accuracy.",
-    unit="share",
-    min=0,
-    max=1,
 )
 col("screeners_shown", "Int64", "Screener items answered.", min=0)
 col("screeners_passed", "Int64", "Screener items answered 'not a dog'.", min=0)
-col(
+share(
     "ds_error",
-    "float64",
     "Gold-free error: 1 - mean posterior that the worker's label is right, one-coin Dawid-Skene fitted per dataset without gold.",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "ds_error_ci_low",
-    "float64",
     "Lower bound of a 95% Jeffreys interval for ds_error over n_labels (ailabor.quality.worker_error_intervals; coverage checked by simulation in the paper).",
-    unit="share",
-    min=0,
-    max=1,
 )
 col("ds_error_ci_high", "float64", "Upper bound of that interval.", unit="share", min=0, max=1)
 
@@ -283,29 +267,17 @@ col(
     "Workers with at least 10 gold-labelled answers: the workers worker_rank_spearman is over.",
     min=0,
 )
-col(
+share(
     "label_accuracy",
-    "float64",
     "Share of gold tasks whose aggregated label equals gold (ties: the smallest label, see ailabor.quality).",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "label_accuracy_ci_low",
-    "float64",
     "Lower bound of the 95% Wilson interval of label_accuracy over n_gold_tasks.",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "label_accuracy_ci_high",
-    "float64",
     "Upper bound of that interval.",
-    unit="share",
-    min=0,
-    max=1,
 )
 col(
     "worker_rank_spearman",

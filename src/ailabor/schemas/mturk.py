@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ailabor.schemas.column import col
+from ailabor.schemas.column import col, share
 from ailabor.schemas.table import table
 
 col(
@@ -21,13 +21,9 @@ col(
     "boolean",
     "False for answers recorded in years the question was not asked (2015-16, part of 2017).",
 )
-col(
+share(
     "share_of_answered",
-    "float64",
     "n_answers / the year's answers to this question.",
-    unit="share",
-    min=0,
-    max=1,
 )
 col(
     "income_band",
@@ -79,31 +75,19 @@ col(
 )
 col("gap_periods", "Int64", "Gap between two 30-day capture periods.", unit="30-day periods", min=1)
 col("gap_days", "Int64", "gap_periods x 30.", unit="days", min=0)
-col(
+share(
     "share_seen_again",
-    "float64",
     "Median share of a period's workers seen again gap_periods later (upstream's 'back').",
-    unit="share",
-    min=0,
-    max=1,
 )
 col("n_answers_income", "Int64", "Answers to the weekly income question in the year.", min=0)
 col("n_answers_hours", "Int64", "Answers to the weekly hours question in the year.", min=0)
-col(
+share(
     "share_weekly_income_under_20_usd",
-    "float64",
     "Share of income answers under $20 a week (a band edge: exact).",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "share_weekly_income_under_100_usd",
-    "float64",
     "Share of income answers under $100 a week (exact).",
-    unit="share",
-    min=0,
-    max=1,
 )
 col(
     "median_hourly_usd_lower",
@@ -126,53 +110,29 @@ col(
     unit="US$ per hour",
     min=0,
 )
-col(
+share(
     "share_hourly_below_2_lower",
-    "float64",
     "Assumption-free lower bound on the share of answers whose weekly income / weekly hours is below $2 an hour.",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "share_hourly_below_2_upper",
-    "float64",
     "Assumption-free upper bound on that share.",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "share_hourly_below_2_comonotone",
-    "float64",
     "That share under the comonotone assumption (see median_hourly_usd_comonotone): not measured.",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "share_hourly_below_7_25_lower",
-    "float64",
     "Assumption-free lower bound on the share of answers whose weekly income / weekly hours is below $7.25 (the US federal minimum) an hour.",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "share_hourly_below_7_25_upper",
-    "float64",
     "Assumption-free upper bound on that share.",
-    unit="share",
-    min=0,
-    max=1,
 )
-col(
+share(
     "share_hourly_below_7_25_comonotone",
-    "float64",
     "That share under the comonotone assumption (see median_hourly_usd_comonotone): not measured.",
-    unit="share",
-    min=0,
-    max=1,
 )
 col(
     "profile_measure",
